@@ -1,0 +1,29 @@
+# Two entry points (see README): `make run` and `make test`. Both create .venv on first use.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test setup evaluate bench clean
+
+$(BIN)/kotacerdas: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/kotacerdas
+
+run: setup
+	$(BIN)/kotacerdas extract corpus/sample -o out/
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+evaluate: setup
+	$(BIN)/kotacerdas evaluate corpus/annotated.jsonl $(wildcard ../shared/eval/dev.jsonl)
+
+bench: setup
+	$(BIN)/python bench/throughput.py
+
+clean:
+	rm -rf out/ $(VENV)
