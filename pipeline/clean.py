@@ -15,7 +15,9 @@ _BYLINE = re.compile(
     r"(?im)^[ \t]*[\(\[]?(?:laporan|editor|reporter|penulis|pewarta|redaktur|editing|"
     r"foto|sumber\s+foto|kontributor|penyunting)\b[ \t]*[:：|/][^\n]*$"
 )
-_INSERT = re.compile(r"(?im)^[ \t]*(?:baca\s+juga|berita\s+lain(?:nya)?|simak\s+juga|lihat\s+juga)\b[ \t]*:?[^\n]*$")
+_INSERT_LABEL = r"^[ \t]*(?:baca\s+juga|berita\s+lain(?:nya)?|berita\s+terkait|simak\s+juga|lihat\s+juga)\b[ \t]*:?"
+# "BACA JUGA: Judul" on one line, or the label alone with the linked headline on the next line.
+_INSERT = re.compile(rf"(?im){_INSERT_LABEL}[ \t]*\n[^\n]*$|{_INSERT_LABEL}[^\n]*$")
 # Inline variant: "... kata dia. BACA JUGA: Judul Lain  Selanjutnya ..." is rare; only whole lines are dropped.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ufffd\xa0\t\r]")
 # A single line break inside a sentence: previous char is not terminal punctuation and

@@ -1,0 +1,216 @@
+"""Program -> smart-city dimension classifier (scikit-learn, saved with skops).
+
+Used by the programs tagger when an article does not state a program's dimension.
+Character n-grams carry the coined app names ("SiHebat", "e-Kontrak", "Sidarling"); word n-grams carry
+descriptive names ("Bank Sampah Digital"). Logistic regression gives probabilities the programs table
+stores as ``dimension_confidence``.
+
+    from pipeline import classifier
+    report = classifier.train("corpus/programs.csv", out="models/program_dimension.skops")
+    model = classifier.load("models/program_dimension.skops")
+    classifier.predict(["Bank Sampah Digital"], model=model)  # [("environment", 0.8, {...})]
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import skops.io as sio
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import accuracy_score, f1_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from .gazetteer import data_rows
+from .tables import DIMENSIONS
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CSV = REPO / "corpus" / "programs.csv"
+DEFAULT_ANNOTATED = REPO / "corpus" / "annotated.jsonl"
+DEFAULT_OUT = REPO / "models" / "program_dimension.skops"
+
+# The only types a model file may contain besides skops' built-in safe ones (numpy arrays, dicts ...).
+# Anything else in a file is refused: a skops file from elsewhere cannot run code on load.
+TRUSTED_TYPES = [
+    "sklearn.pipeline.Pipeline",
+    "sklearn.pipeline.FeatureUnion",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.dtype",
+    "builtins.slice",
+]
+# How much the sentence around a program counts against its name when ``contexts`` are given:
+# the model is trained on names, so the name stays the main evidence.
+CONTEXT_WEIGHT = 0.25
+
+
+def build_model(c: float = 10.0) -> Pipeline:
+    features = FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, dtype=np.float32)),
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                  token_pattern=r"(?u)\b\w[\w-]*\b", dtype=np.float32)),
+    ])
+    return Pipeline([("features", features),
+                     ("model", LogisticRegression(C=c, max_iter=3000, class_weight="balanced"))])
+
+
+def read_training_data(csv_path: str | Path = DEFAULT_CSV,
+                       annotated: str | Path | None = DEFAULT_ANNOTATED) -> tuple[list[str], list[str]]:
+    """(names, dimensions): programs.csv rows plus gold programs with a dimension from annotated.jsonl.
+
+    A name seen twice keeps its first label, so one program cannot sit in both CV train and test folds.
+    """
+    pairs: list[tuple[str, str]] = []
+    path = Path(csv_path)
+    if path.exists():
+        with path.open(encoding="utf8") as f:
+            rows = [ln for ln in f if ln.strip() and not ln.startswith("#")]
+        pairs += [(r["name"], r["dimension"]) for r in csv.DictReader(rows)]
+    if annotated and Path(annotated).exists():
+        for line in Path(annotated).read_text("utf8").splitlines():
+            if line.strip():
+                for p in json.loads(line).get("gold", {}).get("programs", []):
+                    pairs.append((p.get("name") or "", p.get("dimension") or ""))
+    seen: dict[str, str] = {}
+    names, labels = [], []
+    for name, dim in pairs:
+        name, dim = (name or "").strip(), (dim or "").strip().lower()
+        if name and dim in DIMENSIONS and name.lower() not in seen:
+            seen[name.lower()] = dim
+            names.append(name)
+            labels.append(dim)
+    return names, labels
+
+
+@lru_cache(maxsize=1)
+def _keywords() -> tuple[tuple[str, str], ...]:
+    return tuple((r["keyword"].lower(), r["dimension"]) for r in data_rows("dimension_keywords.csv"))
+
+
+def keyword_baseline(names: list[str], fallback: str) -> list[str]:
+    """The rule baseline: first keyword (data/dimension_keywords.csv) that starts a word of the name."""
+    out = []
+    for name in names:
+        words = name.lower().replace("-", "- ").split()
+        text = " " + " ".join(words)
+        hit = next((dim for kw, dim in _keywords() if " " + kw in text), fallback)
+        out.append(hit)
+    return out
+
+
+def _scores(y_true, y_pred) -> dict:
+    return {"accuracy": round(accuracy_score(y_true, y_pred), 3),
+            "macro_f1": round(f1_score(y_true, y_pred, average="macro", labels=sorted(set(y_true)),
+                                       zero_division=0), 3)}
+
+
+def cross_validate(names: list[str], labels: list[str], folds: int = 5, seed: int = 13) -> dict:
+    """Stratified k-fold scores of the model and of the two baselines on the same folds."""
+    smallest = min(Counter(labels).values())
+    folds = max(2, min(folds, smallest))
+    x, y = np.array(names, dtype=object), np.array(labels)
+    pred = {"model": np.empty(len(y), dtype=object), "majority": np.empty(len(y), dtype=object),
+            "keywords": np.empty(len(y), dtype=object)}
+    for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=seed).split(x, y):
+        majority = Counter(y[train_idx]).most_common(1)[0][0]
+        model = build_model().fit(list(x[train_idx]), y[train_idx])
+        pred["model"][test_idx] = model.predict(list(x[test_idx]))
+        pred["majority"][test_idx] = majority
+        pred["keywords"][test_idx] = keyword_baseline(list(x[test_idx]), majority)
+    return {"folds": folds, **{k: _scores(y, list(v)) for k, v in pred.items()}}
+
+
+def train(csv_path: str | Path = DEFAULT_CSV, out: str | Path = DEFAULT_OUT,
+          annotated: str | Path | None = DEFAULT_ANNOTATED, card: bool = True) -> dict:
+    """Cross-validate, fit on all rows, save ``out`` (skops) and its model card (``out`` with .md)."""
+    names, labels = read_training_data(csv_path, annotated)
+    if len(names) < 12:
+        raise ValueError(f"only {len(names)} labelled programs in {csv_path} (and {annotated}); need at least 12")
+    report = {"n": len(names), "classes": dict(sorted(Counter(labels).items())),
+              "sources": [str(csv_path)] + ([str(annotated)] if annotated and Path(annotated).exists() else []),
+              "cv": cross_validate(names, labels), "date": dt.date.today().isoformat()}
+    model = build_model().fit(names, labels)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    sio.dump(model, out)
+    report["model"] = str(out)
+    report["size_bytes"] = out.stat().st_size
+    if card:
+        out.with_suffix(".md").write_text(model_card(report), "utf8")
+    return report
+
+
+def model_card(report: dict) -> str:
+    cv = report["cv"]
+    rows = "\n".join(f"| {k} | {cv[k]['accuracy']:.3f} | {cv[k]['macro_f1']:.3f} |"
+                     for k in ("model", "keywords", "majority"))
+    classes = ", ".join(f"{k} {v}" for k, v in report["classes"].items())
+    return f"""# program_dimension.skops — program name → smart-city dimension
+
+Classifies a program / innovation / app name into one of the six dimensions
+({", ".join(DIMENSIONS)}). Used by the programs tagger (`pipeline/programs.py`) when the
+article itself does not state the dimension; its probability becomes `dimension_confidence`.
+
+- **Model**: TF-IDF char_wb 2–5-grams + word 1–2-grams → LogisticRegression (C=10, class-balanced),
+  see `pipeline/classifier.py::build_model`. Saved with skops; loaded only with an explicit list
+  of trusted types (`classifier.TRUSTED_TYPES`), never pickle.
+- **Data**: {report["n"]} distinct program names ({classes}) from {", ".join(report["sources"])}.
+  The evaluation set `/work/shared/eval/dev.jsonl` is not used for training.
+- **Reproduce**: `kotacerdas train classifier` (= `pipeline.classifier.train()`), trained {report["date"]}.
+- **Size**: {report["size_bytes"] / 1e6:.2f} MB.
+
+## Stratified {cv["folds"]}-fold cross-validation
+
+| predictor | accuracy | macro-F1 |
+|---|---|---|
+{rows}
+
+`keywords` is the rule baseline of `pipeline/data/dimension_keywords.csv` (first keyword in the name,
+else the training folds' majority class); `majority` always predicts the most frequent class.
+
+## Limits
+Names only (the sentence around a program is blended in at prediction time with weight
+{CONTEXT_WEIGHT}); coined acronyms with no descriptive words ("SODAMOLEK") are guesses; the label
+of a program follows the article that listed it, and regions file the same kind of program under
+different dimensions (a city park is branding in one masterplan, living or environment in another).
+"""
+
+
+def load(path: str | Path = DEFAULT_OUT):
+    """Load a saved model, refusing any type outside TRUSTED_TYPES."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"program classifier {path} not found; run `kotacerdas train classifier`")
+    untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+    if untrusted:
+        raise ValueError(f"{path} contains types outside classifier.TRUSTED_TYPES, refusing to load: {untrusted}")
+    return sio.load(path, trusted=TRUSTED_TYPES)
+
+
+def predict(names: list[str], contexts: list[str | None] | None = None, model=None,
+            path: str | Path = DEFAULT_OUT) -> list[tuple[str, float, dict[str, float]]]:
+    """(dimension, probability, {dimension: probability}) per name; contexts, when given, blend in."""
+    model = model if model is not None else load(path)
+    if not names:
+        return []
+    probs = model.predict_proba(list(names))
+    if contexts is not None:
+        have = [i for i, c in enumerate(contexts) if c]
+        if have:
+            ctx = model.predict_proba([contexts[i] for i in have])
+            probs[have] = (1 - CONTEXT_WEIGHT) * probs[have] + CONTEXT_WEIGHT * ctx
+    classes = list(model.classes_)
+    out = []
+    for row in probs:
+        best = int(np.argmax(row))
+        out.append((classes[best], float(row[best]), {c: float(p) for c, p in zip(classes, row)}))
+    return out
