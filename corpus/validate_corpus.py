@@ -7,7 +7,7 @@ not in gold, gazetteer names in text not in gold, ...).
 import csv, datetime, json, re, sys
 from pathlib import Path
 
-GAZ = Path("/work/shared/data/gazetteer")
+GAZ = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer"  # ../shared beside the repo
 HERE = Path(__file__).resolve().parent
 DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 MONTHS = {m: i + 1 for i, m in enumerate(

@@ -29,7 +29,6 @@ unless a word around it says it is money, a number, a time or a count ("Rp", "No
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -89,7 +88,8 @@ class Patterns:
         w = lex.words
         day = r"(?:0?[1-9]|[12]\d|3[01])"
         year = r"(?:19|20)\d\d"
-        mon = rf"(?:{_alt(lex.months)})\b\.?"
+        abbreviations = set(lex.months) - lex.full_months
+        mon = rf"(?:(?:{_alt(lex.full_months)})\b|(?:{_alt(abbreviations)})\b\.?)"
         wd = rf"(?:{_alt(w['weekday'])})\b"
         sep = rf"(?:{_alt(w['range'])})"
         ysep = rf"(?:{_alt(list(w['range']) + list(w['year_range']))})"
@@ -115,6 +115,12 @@ class Patterns:
             rf"{left}{weekday}(?P<open>\()?\s*(?P<day>{day})/(?P<mon>0?[1-9]|1[0-2])\s*(?(open)\)){end}", flags)
         self.text_day_month = C(
             rf"{left}{weekday}(?P<day>{day})\s*(?P<mon>{mon})(?!\w|\s*,?\s*\d)", flags)
+        self.numeric_range = C(
+            rf"{left}(?:(?P<wd>{wd})\s*(?:-|–)\s*{wd}\s*,?\s*)?(?P<open>\()?\s*(?P<d1>{day})\s*(?:-|–)\s*"
+            rf"(?P<end>(?P<d2>{day})/(?P<mon>0?[1-9]|1[0-2])/(?P<year>{year}))\s*(?(open)\)){end}", flags)
+        self.month_range = C(
+            rf"(?<![\w-])(?P<m1>{mon})\s*{sep}\s*(?P<end>(?P<m2>{mon})\s*,?\s*(?P<year>{year}))(?!\w|[.,]\d)", flags)
+        self.regulation_year = C(rf"{left}\d{{1,4}}/(?P<year>{year}){end}")
         self.month_year = C(rf"(?<![\w-])(?P<mon>{mon})\s*,?\s*'?(?P<year>{year})(?!\w|[.,]\d)", flags)
         self.year_range = C(
             rf"(?<![\w/.,:+#$-])(?P<y1>{year})\s*{ysep}\s*(?P<y2>{year})(?![\w%/]|[.,-]\d)", flags)
@@ -124,6 +130,7 @@ class Patterns:
         self.relative = C(rf"(?<![\w-])(?P<rel>{_alt(w['relative'])})(?![\w-])", flags)
         self.word_before = C(r"([\w.$%/'’-]+)[\s,(]*$")
         self.word_after = C(r"^\s+([\w%$]+)")
+        self.two_words_after = C(r"^\s+([\w%$]+\s+[\w%$]+)")
 
 
 @lru_cache(maxsize=1)
@@ -193,9 +200,12 @@ class DateFinder:
     # -- passes, most specific first ---------------------------------------------------------------
     def find(self) -> list[Found]:
         self.day_ranges()
+        self.numeric_ranges()
         self.full_dates()
         self.day_months()
+        self.month_ranges()
         self.month_years()
+        self.regulation_years()
         self.year_ranges()
         self.years()
         self.bare_months()
@@ -221,6 +231,33 @@ class DateFinder:
                     self.add(m.start(), m.end(), start, "day", "range start")
                     self.add(m.start("end"), m.end(), stop, "day", "range end")
             self.taken.append(m.span())
+
+    def numeric_ranges(self) -> None:
+        for m in self.matches(self.p.numeric_range):
+            y, mon, d1, d2 = int(m["year"]), int(m["mon"]), int(m["d1"]), int(m["d2"])
+            start, stop = _iso(y, mon, d1), _iso(y, mon, d2)
+            if start and stop and d1 < d2 and self.year_ok(y):
+                self.add(m.start(), m.end(), start, "day", "range start")
+                self.add(m.start("end"), m.end("end"), stop, "day", "range end")
+                self.taken.append(m.span())
+
+    def month_ranges(self) -> None:
+        for m in self.matches(self.p.month_range):
+            y, m1, m2 = int(m["year"]), _month(m["m1"]), _month(m["m2"])
+            if m1 < m2 and self.year_ok(y):
+                self.add(m.start(), m.end(), _iso(y, m1), "month", "range start")
+                self.add(m.start("end"), m.end(), _iso(y, m2), "month", "range end")
+                self.taken.append(m.span())
+
+    def regulation_years(self) -> None:
+        """ "UU 23/2014", "Perda No. 5/2020": a regulation's number and year."""
+        for m in self.matches(self.p.regulation_year):
+            words = self.text[max(0, m.start() - 40):m.start()].lower().split()[-2:]
+            if words and words[-1] in self.w["regulation_number"]:
+                words = words[:-1]
+            if words and words[-1] in self.w["regulation"] and self.year_ok(int(m["year"])):
+                self.add(m.start("year"), m.end("year"), m["year"], "year", "regulation")
+                self.taken.append(m.span())
 
     def full_dates(self) -> None:
         for regex in (self.p.text_date, self.p.english_date, self.p.numeric_date, self.p.iso_date):
@@ -296,7 +333,9 @@ class DateFinder:
     def bare_months(self) -> None:
         for m in self.matches(self.p.bare_month):
             prev, nxt = _prev_word(self.text, m.start()), _next_word(self.text, m.end())
-            direction = self.w["month_after"].get(nxt)
+            two = self.p.two_words_after.match(self.text[m.end():m.end() + 30])
+            direction = self.w["month_after"].get(two.group(1).lower() if two else "")
+            direction = direction or self.w["month_after"].get(nxt)
             if prev not in self.w["month_before"] and direction is None:
                 continue
             note = prev if prev in self.w["modifier"] else None
@@ -333,6 +372,7 @@ class DateFinder:
                 pub_month = self.published.month
                 year += -1 if direction == "past" and month > pub_month else 0
                 year += 1 if direction == "future" and month < pub_month else 0
+                year += {"next year": 1, "last year": -1}.get(direction, 0)
             f.value = _iso(year, month, day)
             f.note = "; ".join(n for n in (f.note, how) if n)
 
@@ -378,30 +418,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     return DateFinder(text, published).find()
 
 
-def _split_tokens_at(doc: Doc, offsets: set[int]) -> None:
-    """Split tokens that a row boundary falls inside ("1-3" of "1-3 November 2018").
-
-    The text is unchanged and spaCy moves the other components' spans along.
-    """
-    cuts = []
-    for tok in doc:
-        inside = sorted(o - tok.idx for o in offsets if tok.idx < o < tok.idx + len(tok.text))
-        if inside:
-            cuts.append((tok, inside))
-    if not cuts:
-        return
-    with doc.retokenize() as retok:
-        for tok, inside in cuts:
-            bounds = [0, *inside, len(tok.text)]
-            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:])]
-            retok.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
-
-
 @Language.factory("kotacerdas_dates")
 def make_dates(nlp: Language, name: str):
     def tag(doc: Doc) -> Doc:
         found = find_dates(doc.text, doc._.published)
-        _split_tokens_at(doc, {o for f in found for o in (f.start, f.end)})
         spans = []
         for f in found:
             span = doc.char_span(f.start, f.end, label="dates", alignment_mode="expand")

@@ -19,8 +19,10 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-# Numeric dates ("15/11/2023", "23/10", "17-11-2022") and times ("16.30") stay one token.
-_TOKEN_MATCH = re.compile(r"^(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|\d{1,2}[.:]\d{2})$").match
+# Numeric dates ("15/11/2023", "23/10", "17-11-2022") and times ("16.30") stay one token ...
+_TOKEN_MATCH = re.compile(r"^(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}-\d{1,2}-\d{2,4}|\d{1,2}[.:]\d{2})$").match
+# ... while a dash between numbers is a range ("15-17 Nov", "2019–2028"): each end is its own token.
+_RANGE_INFIX = r"(?<=[0-9])[-–—](?=[0-9])"
 _SENT_END = {".", "!", "?", "…", "..."}
 _CLOSERS = {"”", "\"", "’", "'", ")", "»"}
 _OPENERS = {"“", "\"", "‘", "«", "("}
@@ -43,7 +45,7 @@ def create_tokenizer():
             rules=rules,
             prefix_search=compile_prefix_regex(d.prefixes).search,
             suffix_search=compile_suffix_regex(d.suffixes).search,
-            infix_finditer=compile_infix_regex(d.infixes).finditer,
+            infix_finditer=compile_infix_regex([*d.infixes, _RANGE_INFIX]).finditer,
             token_match=_TOKEN_MATCH,
             url_match=d.url_match,
         )
