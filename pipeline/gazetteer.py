@@ -69,3 +69,9 @@ def aliases() -> dict[str, list[Region]]:
         if region is not None:
             out.setdefault(row["alias"].lower(), []).append(region)
     return out
+
+
+@lru_cache(maxsize=1)
+def context_aliases() -> frozenset[str]:
+    """Aliases (lower-cased) that are also common words: they need a trigger or province context."""
+    return frozenset(r["alias"].lower() for r in data_rows("region_aliases.csv") if r.get("needs_context") == "yes")

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import Region, aliases, data_rows, regions
+from .gazetteer import Region, aliases, context_aliases, data_rows, regions
 from .tables import set_row
 
 # word(s) before a name -> the kind it asks for; True when the word belongs in the mention
@@ -69,6 +69,7 @@ class RegionsTagger:
         self.candidates = names
         self.matcher.add("REGION", list(nlp.tokenizer.pipe(names.keys())))
         self.alias_keys = frozenset(aliases())
+        self.context_keys = context_aliases()
         self.by_kind: dict[str, dict[str, Region]] = {}
         for r in regions():
             self.by_kind.setdefault(r.kind, {})[r.short] = r
@@ -78,9 +79,15 @@ class RegionsTagger:
         for span in filter_spans(self.matcher(doc, as_spans=True)):
             key = span.text.lower()
             kind, start = self._trigger(doc, span.start)
+            if kind and not any(c.kind == kind for c in self.candidates[key]):
+                kind, start = None, None  # "kota Benteng": a town, not the kabupaten the alias names
             evidence = "alias" if key in self.alias_keys else "explicit" if kind else "bare"
             if evidence == "bare" and not self._plausible_bare(doc, span):
                 continue
+            if evidence == "alias" and span.text.islower():
+                continue  # "mitra", "benteng": aliases are written capitalised
+            if evidence == "alias" and kind is None and key in self.context_keys:
+                evidence = "needs-context"
             mention = doc[start:span.end] if start is not None else span
             found.append((mention, self.candidates[key], kind, evidence))
         found += self._fuzzy(doc, {i for s, *_ in found for i in range(s.start, s.end)})
@@ -140,14 +147,19 @@ class RegionsTagger:
         # explicit or unambiguous mentions first: they are the article's context
         context: set[str] = set()
         provinces: set[str] = set()
-        for _, cands, kind, _ in found:
+        for _, cands, kind, evidence in found:
             pool = unique(cands, kind)
-            if len(pool) == 1:
+            if len(pool) == 1 and evidence != "needs-context":
                 context.add(pool[0].code)
                 provinces.add(pool[0].province)
         spans = []
         for mention, cands, kind, evidence in found:
             pool = unique(cands, kind)
+            if evidence == "needs-context":
+                pool = [c for c in pool if c.province in provinces]
+                if not pool:
+                    continue  # "Benteng Kuto Besak" in a Palembang story: a fortress, not Bengkulu Tengah
+                evidence = f"context:{pool[0].province}"
             if len(pool) > 1:
                 known = [c for c in pool if c.code in context]
                 by_prov = [c for c in pool if c.province in provinces and c.kind != "provinsi"]

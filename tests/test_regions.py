@@ -85,3 +85,22 @@ def test_offsets_point_into_the_original_text(tag):
     doc = tag(text)
     span = doc.spans["regions"][0]
     assert text[span.start_char:span.end_char] == "Pemkab Muba"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Datanya milik Pemkot Tangerang Selatan, bukan milik mitra swasta.", "Kabupaten Minahasa Tenggara"),
+    ("Pemkab Kepulauan Selayar memperluas layanan di kota Benteng, ibu kota kabupaten.", "Kabupaten Bengkulu Tengah"),
+    ("Pemkab Manggarai Barat menyiapkan jaringan selama KTT ASEAN di Labuan Bajo.", "Kabupaten Tana Tidung"),
+    ("Warga berkumpul di kawasan Kotabaru, Kota Yogyakarta, setiap akhir pekan.", "Kabupaten Kotabaru"),
+])
+def test_aliases_that_are_common_words_need_context(tag, text, absent):
+    assert absent not in names(tag, text)
+
+
+def test_alias_that_is_a_common_word_counts_with_province_context(tag):
+    text = "Pemkab Benteng dan Pemkot Bengkulu meneken kerja sama. Warga Benteng menyambut baik."
+    assert "Kabupaten Bengkulu Tengah" in names(tag, text)
+
+
+def test_bare_jakarta_is_the_province(tag):
+    assert names(tag, "Penghargaan diserahkan di Jakarta, Kamis (6/7/2023).") == {"Provinsi Daerah Khusus Ibukota Jakarta"}
