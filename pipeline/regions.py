@@ -113,13 +113,16 @@ class RegionsTagger:
         if not span.text[:1].isupper():
             return False  # "batu", "agam" as common words
         block, allow = _context_words()
-        if span.start == 0:
-            return True
-        prev = doc[span.start - 1]
-        if prev.lower_ in block:
+        prev = doc[span.start - 1] if span.start else None
+        if prev is not None and prev.lower_ in block:
             return False
-        person_like = prev.is_title and prev.is_alpha and not prev.is_sent_start
-        return not (len(span) == 1 and person_like and prev.lower_ not in allow)
+        person_like = prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start
+        if len(span) == 1 and person_like and prev.lower_ not in allow:
+            return False  # "Agus Batu"
+        # "Bima Arya", "Batang Dua": a one-word name running into another capitalised word
+        nxt = doc[span.end] if span.end < len(doc) else None
+        return not (len(span) == 1 and nxt is not None and nxt.is_title and nxt.is_alpha
+                    and not span.text.isupper() and nxt.lower_ not in allow)
 
     def _fuzzy(self, doc: Doc, taken: set[int]) -> list:
         out = []
@@ -176,3 +179,19 @@ class RegionsTagger:
             spans.append(set_row(span, "regions", name=region.name, kind=region.kind,
                                  province=region.province, code=region.code, evidence=evidence))
         return spans
+
+
+@Language.component("kotacerdas_regions_not_people")
+def drop_regions_in_names(doc: Doc) -> Doc:
+    """Runs after the officials tagger: a bare region name that is part of an official's name
+    ("Wali Kota Bogor Bima Arya ... kata Bima") is the person, not Kabupaten/Kota Bima."""
+    people = doc.spans.get("officials", [])
+    name_words = {w.lower() for s in people for w in (s._.officials or {}).get("name", "").split()}
+    inside = {i for s in people for i in range(s.start, s.end)}
+
+    def keep(span: Span) -> bool:
+        if span._.regions["evidence"] != "bare":
+            return True
+        return span.start not in inside and span.text.lower() not in name_words
+    doc.spans["regions"] = [s for s in doc.spans.get("regions", []) if keep(s)]
+    return doc

@@ -104,3 +104,13 @@ def test_alias_that_is_a_common_word_counts_with_province_context(tag):
 
 def test_bare_jakarta_is_the_province(tag):
     assert names(tag, "Penghargaan diserahkan di Jakarta, Kamis (6/7/2023).") == {"Provinsi Daerah Khusus Ibukota Jakarta"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Wali Kota Bogor Bima Arya meninjau halte baru. “Kita ingin angkot tertib,” kata Bima.", "Kota Bima"),
+    ("Warga Pulau Hiri dan Batang Dua kini bisa merekam KTP elektronik di Ternate.", "Kabupaten Batang"),
+    ("Bunga krisan banyak dipakai untuk hajatan di tanah Minahasa.", "Kabupaten Minahasa"),
+    ("Kepala Dinas Koperasi dan UKM Banyumas, Agam Prasetyo, memaparkan aplikasi itu.", "Kabupaten Agam"),
+])
+def test_region_words_inside_person_and_place_names(tag, text, absent):
+    assert absent not in names(tag, text)
