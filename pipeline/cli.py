@@ -137,6 +137,7 @@ def train_ner(
     out: Path = typer.Option(None, help="Model folder (default models/ner)."),
     epochs: int = typer.Option(25, help="Training epochs; the best one on dev is kept."),
     seed: int = typer.Option(13, help="Random seed."),
+    extra: Path = typer.Option(Path("corpus/annotated.jsonl"), help="Annotated articles whose officials add PER examples ('' for none)."),
 ):
     """Train the PER/ORG/LOC NER model and print dev/test precision, recall, F1.
 
@@ -146,7 +147,8 @@ def train_ner(
     from .nlp import MODELS
 
     try:
-        report = train(data, out or MODELS / "ner", epochs=epochs, seed=seed, log=typer.echo)
+        report = train(data, out or MODELS / "ner", epochs=epochs, seed=seed, log=typer.echo,
+                       extra=extra if extra and str(extra) not in ("", ".") and extra.exists() else None)
     except FileNotFoundError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

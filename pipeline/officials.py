@@ -188,6 +188,16 @@ class EntNames(NameFinder):
         return None
 
 
+class RulesThenEnts(RuleNames):
+    """The rule finder, with the person NER's span where the rules find no name."""
+
+    def core_end(self, doc: Doc, i: int) -> int | None:
+        return super().core_end(doc, i) or EntNames.core_end(self, doc, i)
+
+
+NAME_SOURCES = {"rules": RuleNames, "ents": EntNames, "rules+ents": RulesThenEnts}
+
+
 @dataclass
 class Official:
     name: Name
@@ -209,7 +219,9 @@ class OfficialsTagger:
     def __init__(self, nlp: Language, name_source: str = "rules", fallback_region: bool = True):
         d = _data()
         self.d = d
-        self.names: NameFinder = EntNames() if name_source == "ents" else RuleNames()
+        if name_source not in NAME_SOURCES:
+            raise ValueError(f"name_source must be one of {', '.join(NAME_SOURCES)}, not {name_source!r}")
+        self.names: NameFinder = NAME_SOURCES[name_source]()
         self.fallback_region = fallback_region
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.heads.add("ROLE", list(nlp.tokenizer.pipe(d["roles"].keys())))
