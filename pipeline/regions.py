@@ -56,13 +56,13 @@ def _names() -> dict[str, list[Region]]:
     return table
 
 
-@Language.factory("kotacerdas_regions", default_config={"fuzzy_cutoff": 90})
+@Language.factory("kotacerdas_regions", default_config={"fuzzy_cutoff": 80})
 def make_regions_tagger(nlp: Language, name: str, fuzzy_cutoff: int) -> "RegionsTagger":
     return RegionsTagger(nlp, fuzzy_cutoff)
 
 
 class RegionsTagger:
-    def __init__(self, nlp: Language, fuzzy_cutoff: int = 90):
+    def __init__(self, nlp: Language, fuzzy_cutoff: int = 80):
         self.fuzzy_cutoff = fuzzy_cutoff
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         names = _names()
