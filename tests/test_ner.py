@@ -19,8 +19,10 @@ def people(ner, text):
 
 
 def test_committed_model_finds_people(ner):
-    found = people(ner, "Bupati Musi Banyuasin Dodi Reza Alex Noerdin meresmikan gedung baru di Sekayu .")
-    assert any("Dodi Reza" in p for p in found)
+    found = people(ner, "Kepala Dinas Kominfo Kota Depok , Sidik Mulyono , mengatakan program itu berjalan baik .")
+    assert "Sidik Mulyono" in found
+    assert people(ner, "Menurut Herryandi Sinulingga , aplikasi itu sudah diunduh ribuan warga .") == ["Herryandi Sinulingga"]
+    assert people(ner, "Aplikasi itu sudah diunduh ribuan warga sejak tahun lalu .") == []
 
 
 def test_committed_model_scores_are_recorded():
