@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import zipfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -136,17 +137,23 @@ def train(csv_path: str | Path = DEFAULT_CSV, out: str | Path = DEFAULT_OUT,
     if len(names) < 12:
         raise ValueError(f"only {len(names)} labelled programs in {csv_path} (and {annotated}); need at least 12")
     report = {"n": len(names), "classes": dict(sorted(Counter(labels).items())),
-              "sources": [str(csv_path)] + ([str(annotated)] if annotated and Path(annotated).exists() else []),
+              "sources": [_shown(csv_path)] + ([_shown(annotated)] if annotated and Path(annotated).exists() else []),
               "cv": cross_validate(names, labels), "date": dt.date.today().isoformat()}
     model = build_model().fit(names, labels)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, out)
-    report["model"] = str(out)
+    sio.dump(model, out, compression=zipfile.ZIP_DEFLATED, compresslevel=9)  # the schema is verbose JSON
+    report["model"] = _shown(out)
     report["size_bytes"] = out.stat().st_size
     if card:
         out.with_suffix(".md").write_text(model_card(report), "utf8")
     return report
+
+
+def _shown(path) -> str:
+    """A path as the model card shows it: relative to the repository when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 def model_card(report: dict) -> str:
@@ -164,7 +171,7 @@ article itself does not state the dimension; its probability becomes `dimension_
   see `pipeline/classifier.py::build_model`. Saved with skops; loaded only with an explicit list
   of trusted types (`classifier.TRUSTED_TYPES`), never pickle.
 - **Data**: {report["n"]} distinct program names ({classes}) from {", ".join(report["sources"])}.
-  The evaluation set `/work/shared/eval/dev.jsonl` is not used for training.
+  The evaluation set `../shared/eval/dev.jsonl` is not used for training.
 - **Reproduce**: `kotacerdas train classifier` (= `pipeline.classifier.train()`), trained {report["date"]}.
 - **Size**: {report["size_bytes"] / 1e6:.2f} MB.
 
@@ -202,13 +209,12 @@ def predict(names: list[str], contexts: list[str | None] | None = None, model=No
     model = model if model is not None else load(path)
     if not names:
         return []
-    probs = model.predict_proba(list(names))
-    if contexts is not None:
-        have = [i for i, c in enumerate(contexts) if c]
-        if have:
-            ctx = model.predict_proba([contexts[i] for i in have])
-            probs[have] = (1 - CONTEXT_WEIGHT) * probs[have] + CONTEXT_WEIGHT * ctx
-    classes = list(model.classes_)
+    have = [i for i, c in enumerate(contexts or []) if c]
+    both = model.predict_proba(list(names) + [contexts[i] for i in have])  # one call: sklearn overhead is per call
+    probs = both[:len(names)]
+    if have:
+        probs[have] = (1 - CONTEXT_WEIGHT) * probs[have] + CONTEXT_WEIGHT * both[len(names):]
+    classes = [str(c) for c in model.classes_]
     out = []
     for row in probs:
         best = int(np.argmax(row))

@@ -101,7 +101,7 @@ def classify(
     from .nlp import MODELS
 
     model = load(MODELS / "program_dimension.skops")
-    results = predict(model, names)
+    results = predict(names, model=model)
     if as_json:
         typer.echo(json.dumps([{"name": n, "dimension": d, "confidence": round(c, 4),
                                 "probabilities": {k: round(v, 4) for k, v in p.items()}}
