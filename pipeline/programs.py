@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from . import classifier as program_classifier
 from .gazetteer import data_rows, regions
@@ -590,13 +591,22 @@ class ProgramsTagger:
         self.model = program_classifier.load(model_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = self.candidates(doc)
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 64):
+        """Classify the programs of a whole batch in one call: scikit-learn's overhead is per call."""
+        for batch in minibatch(docs, size=batch_size):
+            found = [(doc, self.candidates(doc)) for doc in batch]
+            need = [(doc, c) for doc, cands in found for c in cands if c.dimension is None]
+            preds = program_classifier.predict([c.name for _, c in need], model=self.model,
+                                               contexts=[_sentence_of(doc, c) for doc, c in need])
+            guessed = {id(c): p for (_, c), p in zip(need, preds)}
+            for doc, cands in found:
+                yield self._write(doc, cands, guessed)
+
+    def _write(self, doc: Doc, cands: list[Candidate], guessed: dict) -> Doc:
         spans = []
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        need = [c for c in cands if c.dimension is None]
-        preds = program_classifier.predict([c.name for c in need], model=self.model,
-                                           contexts=[_sentence_of(doc, c) for c in need])
-        guessed = {id(c): p for c, p in zip(need, preds)}
         for c in cands:
             span = doc.char_span(c.start, c.end, label="programs", alignment_mode="expand")
             if span is None:
