@@ -20,7 +20,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 evaluate: setup
-	$(BIN)/kotacerdas evaluate corpus/annotated.jsonl $(wildcard ../shared/eval/dev.jsonl)
+	$(BIN)/kotacerdas evaluate $(wildcard ../shared/eval/dev.jsonl) corpus/annotated.jsonl corpus/heldout.jsonl
 
 bench: setup
 	$(BIN)/python bench/throughput.py
