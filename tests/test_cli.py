@@ -37,3 +37,11 @@ def test_evaluate_prints_scores(tmp_path):
     scores = json.loads(result.output)[str(gold)]
     assert scores["regions"]["f1"] == 1.0
     assert scores["dimensions"]["tp"] == 2
+
+
+def test_classify_prints_dimension_and_probabilities_as_json():
+    result = runner.invoke(app, ["classify", "--json", "Bank Sampah Digital", "Mal Pelayanan Publik"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [r["dimension"] for r in rows] == ["environment", "governance"]
+    assert abs(sum(rows[0]["probabilities"].values()) - 1) < 1e-3
