@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+import numpy
+
 import spacy
 from spacy.lang.id import Indonesian
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -63,15 +66,16 @@ def set_sentence_starts(doc: Doc) -> Doc:
 
     A line break always ends a sentence: ``clean`` has already re-joined lines broken
     mid-sentence, so the ones left are paragraph, heading or list boundaries.
+    The starts are written in one ``from_array`` call: setting ``token.is_sent_start`` one by
+    one re-checks the whole Doc's annotation each time, which is quadratic on long articles.
     """
     n = len(doc)
+    starts = numpy.full(n, -1, dtype="int32")  # -1: not a sentence start
+    if n:
+        starts[0] = 1
     for i, tok in enumerate(doc):
-        tok.is_sent_start = i == 0
-    i = 0
-    while i < n:
-        tok = doc[i]
         end = None
-        if _is_boundary_space(tok):
+        if _is_boundary_space(tok) or ("\n" in tok.whitespace_):
             end = i + 1
         elif tok.text in _SENT_END:
             j = i + 1
@@ -80,12 +84,8 @@ def set_sentence_starts(doc: Doc) -> Doc:
             if j < n and _starts_sentence(doc[j]):
                 end = j
         if end is not None and end < n:
-            doc[end].is_sent_start = True
-        i += 1
-    # line breaks inside a token's trailing whitespace ("kota.\nBupati")
-    for tok in doc[:-1]:
-        if "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+            starts[end] = 1
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
     return doc
 
 
