@@ -48,6 +48,12 @@ def main() -> None:
         pass
     report["pipeline_articles_per_s"] = round(stats.per_second, 1)
     report["pipeline_words_per_s"] = round(words / stats.seconds)
+    # one very long article: catches anything quadratic in article length
+    long_text = " ".join(texts)[:500_000]
+    t = time.perf_counter()
+    for _ in extract_rows([Article(id="long", text=long_text)], nlp):
+        pass
+    report["long_article_500k_chars_s"] = round(time.perf_counter() - t, 2)
     report["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(report, indent=2))
 

@@ -4,7 +4,11 @@ Usage: python corpus/validate_corpus.py [path/to/annotated.jsonl] [--warn]
 Errors make the exit status 1; --warn also prints review hints (years in text
 not in gold, gazetteer names in text not in gold, ...).
 """
-import csv, datetime, json, re, sys
+import csv
+import datetime
+import json
+import re
+import sys
 from pathlib import Path
 
 GAZ = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer"  # ../shared beside the repo

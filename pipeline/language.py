@@ -11,12 +11,11 @@ import re
 from importlib import resources
 
 import numpy
-
 import spacy
+from spacy.attrs import SENT_START
 from spacy.lang.id import Indonesian
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import Language
-from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc

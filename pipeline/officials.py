@@ -7,11 +7,11 @@ acting, region. The rules read:
   name before role   "Ahmad, selaku Kepala Bappeda", "Indra Saputra, Kepala Bagian ..."
   lists              "Tim asesor ... terdiri atas A, B dan C", "Ketiganya adalah A, B, serta C"
 Language data lives in data/: official_roles.csv (role heads), official_cues.csv (acting
-prefixes, list openers ...), degrees.csv, agency_words.txt, name_stopwords.txt, role_short_forms.csv.
+prefixes, list openers ...), agency_words.txt, role_short_forms.csv.
 
-Where a name starts and ends is asked of a ``NameFinder``: ``RuleNames`` (capitalisation) by
-default, ``EntNames`` (doc.ents labelled PER/PERSON) once a trained NER runs before this
-component (config: name_source = "ents").
+Where a name starts and ends, degrees included, is asked of a ``NameFinder`` (see
+pipeline/person_names.py): ``RuleNames`` (capitalisation) by default, ``EntNames`` (doc.ents
+labelled PER/PERSON) once a trained NER runs before this component (config: name_source = "ents").
 """
 from __future__ import annotations
 
@@ -19,15 +19,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Region, aliases, data_rows, regions
+from .person_names import (
+    NAME_SOURCES,
+    ROMAN,
+    TITLE,
+    Name,
+    NameFinder,
+    degree_key,
+    word_list,
+)
 from .tables import set_row
 
 # Posts that belong to no kabupaten/kota/provinsi: no region, and the role keeps any place words.
@@ -35,167 +43,18 @@ NATIONAL = {"menteri", "pejabat_kementerian", "asesor", "tenaga_ahli"}
 # Which kind of region a post without a written region falls back to.
 FALLBACK_KIND = {"bupati": "kabupaten", "wakil_bupati": "kabupaten", "wali_kota": "kota",
                  "wakil_wali_kota": "kota", "gubernur": "provinsi", "wakil_gubernur": "provinsi"}
-_TITLE = re.compile(r"^[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:['’-][A-Za-z]+)*$")
-_INITIAL = re.compile(r"^[A-Z]\.$")
-_SHORT_CAPS = re.compile(r"^[A-Z]{1,3}$")  # "GS Vicky Lumentut", Balinese "I Dewa"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,}[a-z]?$")  # DPMPTSP, DKP, BPKAD, DP3A
-_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 _SEPARATORS = {",", ";", "dan", "serta", "&"}
-
-
-def degree_key(text: str) -> str:
-    """'M.Si.', 'MSi' and 'M.Si' are one degree."""
-    return text.replace(".", "").replace(" ", "").lower()
-
-
-def _word_list(filename: str) -> frozenset[str]:
-    text = resources.files("pipeline").joinpath("data", filename).read_text("utf8")
-    return frozenset(ln.strip().lower() for ln in text.splitlines()
-                     if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)
 def _data():
-    pre, post = set(), set()
-    for row in data_rows("degrees.csv"):
-        key = degree_key(row["form"])
-        if row["position"] in ("pre", "both"):
-            pre.add(key)
-        if row["position"] in ("post", "both"):
-            post.add(key)
     cues: dict[str, dict[str, str]] = {}
     for row in data_rows("official_cues.csv"):
         cues.setdefault(row["kind"], {})[row["cue"]] = row["value"]
     roles = {row["phrase"]: row for row in data_rows("official_roles.csv")}
     shorts = [(r["long"], r["short"]) for r in data_rows("role_short_forms.csv")]
-    return {
-        "pre": frozenset(pre), "post": frozenset(post), "cues": cues, "roles": roles,
-        "shorts": shorts, "agency": _word_list("agency_words.txt"),
-        "stop": _word_list("name_stopwords.txt"),
-        "role_words": frozenset(w for p in roles for w in p.split()),
-    }
-
-
-@dataclass
-class Name:
-    start: int  # first token, degrees included
-    end: int
-    core_start: int  # the name itself
-    core_end: int
-    degrees: list[str]
-
-
-class NameFinder:
-    """Degrees around a name are handled here; subclasses say where the name itself ends."""
-
-    def __init__(self):
-        d = _data()
-        self.pre, self.post = d["pre"], d["post"]
-
-    def core_end(self, doc: Doc, i: int) -> int | None:
-        raise NotImplementedError
-
-    def _degree(self, doc: Doc, k: int, keys: frozenset) -> tuple[str, int] | None:
-        tok = doc[k]
-        key = degree_key(tok.text + (")" if "(" in tok.text and ")" not in tok.text else ""))
-        if key not in keys or not tok.text[:1].isalpha():
-            return None
-        if tok.text[:1].islower() and key not in {"dr", "drg"}:
-            return None
-        text, k = tok.text, k + 1
-        if "(" in text and k < len(doc) and doc[k].text == ")":
-            text, k = text + ")", k + 1  # "SpOG(K)" comes as "SpOG(K" ")"
-        if k < len(doc) and doc[k].text == "." and not tok.whitespace_:
-            text, k = text + ".", k + 1
-        return text, k
-
-    def forward(self, doc: Doc, i: int) -> Name | None:
-        """The name (with degrees) starting at token i."""
-        degrees, k = [], i
-        while k < len(doc) and (hit := self._degree(doc, k, self.pre)):
-            degrees.append(hit[0])
-            k = hit[1]
-        core_start = k
-        core_end = self.core_end(doc, k) if k < len(doc) else None
-        if core_end is None:
-            return None
-        k = core_end
-        while k < len(doc):
-            j = k + 1 if doc[k].text == "," and k + 1 < len(doc) else k
-            hit = self._degree(doc, j, self.post)
-            if not hit:
-                break
-            degrees.append(hit[0])
-            k = hit[1]
-        if degrees and doc[k - 1].text == "." and (k == len(doc) or doc[k].text[:1].isupper()):
-            k -= 1  # that dot ended the sentence ("... SH MSi DEA. Ia berhadapan")
-            degrees[-1] = degrees[-1][:-1]
-        return Name(i, k, core_start, core_end, degrees)
-
-    def backward(self, doc: Doc, end: int) -> Name | None:
-        """The name (with degrees) ending right before token ``end``."""
-        for start in range(max(0, end - 12), end):
-            name = self.forward(doc, start)
-            if name and name.end == end and (start == 0 or not self._name_like(doc[start - 1])):
-                return name
-        return None
-
-    def _name_like(self, tok: Token) -> bool:
-        return bool(_TITLE.match(tok.text) or _INITIAL.match(tok.text))
-
-
-class RuleNames(NameFinder):
-    """A name is a run of capitalised tokens, initials ("Mor D. Bastiaan") and short capitals
-    before another name word ("GS Vicky", "I Dewa"), that are not role, agency or function words."""
-
-    def __init__(self, max_tokens: int = 5):
-        super().__init__()
-        d = _data()
-        self.blocked = d["stop"] | d["agency"] | d["role_words"]
-        self.max_tokens = max_tokens
-
-    def _word(self, doc: Doc, k: int, first: bool) -> bool:
-        tok = doc[k]
-        low = tok.lower_
-        if low in self.blocked or (not first and degree_key(tok.text) in self.post):
-            return False
-        if _TITLE.match(tok.text):
-            return True
-        if _INITIAL.match(tok.text) or _SHORT_CAPS.match(tok.text) and degree_key(tok.text) not in self.post:
-            # "M. Fikser", "GS Vicky Lumentut", "I Dewa": only before another name word
-            return k + 1 < len(doc) and bool(_TITLE.match(doc[k + 1].text)) and self._word(doc, k + 1, False)
-        return False
-
-    def core_end(self, doc: Doc, i: int) -> int | None:
-        k = i
-        while k < len(doc) and k - i < self.max_tokens and self._word(doc, k, k == i):
-            k += 1
-        if i < k < len(doc) and _ROMAN.match(doc[k].text) and (k + 1 == len(doc) or not doc[k + 1].is_alpha
-                                                              or doc[k + 1].text[:1].islower()):
-            k += 1  # "Sri Sultan Hamengku Buwono X"
-        return k if k > i else None
-
-
-class EntNames(NameFinder):
-    """Names from a person NER that ran earlier in the pipeline."""
-
-    LABELS = frozenset({"PER", "PERSON"})
-
-    def core_end(self, doc: Doc, i: int) -> int | None:
-        for ent in doc.ents:
-            if ent.start == i and ent.label_ in self.LABELS:
-                return ent.end
-        return None
-
-
-class RulesThenEnts(RuleNames):
-    """The rule finder, with the person NER's span where the rules find no name."""
-
-    def core_end(self, doc: Doc, i: int) -> int | None:
-        return super().core_end(doc, i) or EntNames.core_end(self, doc, i)
-
-
-NAME_SOURCES = {"rules": RuleNames, "ents": EntNames, "rules+ents": RulesThenEnts}
+    return {"cues": cues, "roles": roles, "shorts": shorts, "agency": word_list("agency_words.txt")}
 
 
 @dataclass
@@ -309,7 +168,7 @@ class OfficialsTagger:
             elif open_ and (tok.lower_ in agency and tok.lower_ != "dan" or _ACRONYM.match(tok.text)
                             and degree_key(tok.text) not in self.names.post):
                 k += 1
-            elif open_ and _ROMAN.match(tok.text) and k + 1 < n \
+            elif open_ and ROMAN.match(tok.text) and k + 1 < n \
                     and (doc[k + 1].lower_ in agency or _ACRONYM.match(doc[k + 1].text)):
                 k += 1  # "Asisten I Setda", "Kepala Seksi II Bidang ..."
             elif open_ and tok.lower_ in ("dan", "&", ",") and k + 1 < n and doc[k + 1].lower_ in agency \
@@ -332,7 +191,7 @@ class OfficialsTagger:
         the place a camat/lurah/kepala desa heads is rarely in the gazetteer; it stays in the role."""
         n = len(doc)
         j = k
-        while j < min(n, k + 4) and _TITLE.match(doc[j].text) or (j < n and _ROMAN.match(doc[j].text) and j > k):
+        while j < min(n, k + 4) and TITLE.match(doc[j].text) or (j < n and ROMAN.match(doc[j].text) and j > k):
             j += 1
         if j > k and j < n and doc[j].text == ",":
             return j
