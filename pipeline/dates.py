@@ -178,13 +178,17 @@ class DateFinder:
         self.published = published
         self.last_year = published.year + YEARS_AHEAD_OF_PUBLISHED if published else LAST_YEAR_WITHOUT_PUBLISHED
         self.found: list[Found] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(text))  # 1 where an earlier, more specific pattern matched
         self.p = patterns()
         self.w = lexicon().words
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.find(1, start, end) == -1
+
+    def take(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def add(self, start: int, end: int, value, precision: str, note=None, pending=None) -> None:
         self.found.append(Found(start, end, value, precision, note, pending))
@@ -230,7 +234,7 @@ class DateFinder:
                 if start and stop:
                     self.add(m.start(), m.end(), start, "day", "range start")
                     self.add(m.start("end"), m.end(), stop, "day", "range end")
-            self.taken.append(m.span())
+            self.take(m.span())
 
     def numeric_ranges(self) -> None:
         for m in self.matches(self.p.numeric_range):
@@ -239,7 +243,7 @@ class DateFinder:
             if start and stop and d1 < d2 and self.year_ok(y):
                 self.add(m.start(), m.end(), start, "day", "range start")
                 self.add(m.start("end"), m.end("end"), stop, "day", "range end")
-                self.taken.append(m.span())
+                self.take(m.span())
 
     def month_ranges(self) -> None:
         for m in self.matches(self.p.month_range):
@@ -247,7 +251,7 @@ class DateFinder:
             if m1 < m2 and self.year_ok(y):
                 self.add(m.start(), m.end(), _iso(y, m1), "month", "range start")
                 self.add(m.start("end"), m.end(), _iso(y, m2), "month", "range end")
-                self.taken.append(m.span())
+                self.take(m.span())
 
     def regulation_years(self) -> None:
         """ "UU 23/2014", "Perda No. 5/2020": a regulation's number and year."""
@@ -257,7 +261,7 @@ class DateFinder:
                 words = words[:-1]
             if words and words[-1] in self.w["regulation"] and self.year_ok(int(m["year"])):
                 self.add(m.start("year"), m.end("year"), m["year"], "year", "regulation")
-                self.taken.append(m.span())
+                self.take(m.span())
 
     def full_dates(self) -> None:
         for regex in (self.p.text_date, self.p.english_date, self.p.numeric_date, self.p.iso_date):
@@ -275,7 +279,7 @@ class DateFinder:
                 wd = _weekday(m.groupdict().get("wd"))
                 note = "weekday does not match" if wd and dt.date.fromisoformat(value).isoweekday() != wd else None
                 self.add(m.start(), m.end(), value, "day", note)
-                self.taken.append(m.span())
+                self.take(m.span())
 
     def day_months(self) -> None:
         for m in self.matches(self.p.numeric_day_month):
@@ -293,7 +297,7 @@ class DateFinder:
         if _iso(2000, month, day) is None:  # 2000 is a leap year, so 29/2 passes
             return
         self.add(m.start(), m.end(), None, "day", pending=(month, day, _weekday(m["wd"]), None))
-        self.taken.append(m.span())
+        self.take(m.span())
 
     def month_years(self) -> None:
         for m in self.matches(self.p.month_year):
@@ -303,7 +307,7 @@ class DateFinder:
             prev = _prev_word(self.text, m.start())
             note = prev if prev in self.w["modifier"] else None
             self.add(m.start(), m.end(), _iso(y, _month(m["mon"])), "month", note)
-            self.taken.append(m.span())
+            self.take(m.span())
 
     def year_ranges(self) -> None:
         for m in self.matches(self.p.year_range):
@@ -315,7 +319,7 @@ class DateFinder:
                 continue
             self.add(m.start("y1"), m.end("y1"), str(y1), "year", "range start")
             self.add(m.start("y2"), m.end("y2"), str(y2), "year", "range end")
-            self.taken.append(m.span())
+            self.take(m.span())
 
     def years(self) -> None:
         for m in self.matches(self.p.year):
@@ -328,7 +332,7 @@ class DateFinder:
             if nxt in self.w["block_after"] and prev not in self.w["year_before"]:
                 continue  # "2023 peserta" counts people; "tahun 2023 warga ..." is still a year
             self.add(m.start(), m.end(), str(y), "year", prev if prev in self.w["modifier"] else None)
-            self.taken.append(m.span())
+            self.take(m.span())
 
     def bare_months(self) -> None:
         for m in self.matches(self.p.bare_month):
@@ -340,7 +344,7 @@ class DateFinder:
                 continue
             note = prev if prev in self.w["modifier"] else None
             self.add(m.start(), m.end(), None, "month", note, pending=(_month(m["mon"]), None, None, direction))
-            self.taken.append(m.span())
+            self.take(m.span())
 
     # -- years the text leaves out -----------------------------------------------------------------
     def context_year(self) -> int | None:
@@ -390,7 +394,7 @@ class DateFinder:
             unit, offset = self.w["relative"][phrase].split(":")
             value = _shift(self.published, unit, int(offset)) if self.published else None
             self.add(m.start(), m.end(), value, "relative", f"relative: {phrase}")
-            self.taken.append(m.span())
+            self.take(m.span())
 
 
 def _year_for_weekday(ref: int, month: int, day: int, weekday: int) -> int:

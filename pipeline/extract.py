@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .annotate import make_doc
 from .clean import junk_ratio
 from .ingest import Article, read
+from .language import sentence_of
 from .nlp import shared_nlp
 from .tables import TABLES, row
 
@@ -63,7 +64,7 @@ def span_rows(article: Article, doc: Doc) -> Iterator[tuple[str, dict]]:
     text = article.text
     for table in TABLES:
         for span in doc.spans.get(table, []):
-            sent = span.sent
+            sent = sentence_of(span)
             yield table, {
                 "article_id": article.id,
                 "mention": text[span.start_char:span.end_char],

@@ -7,6 +7,7 @@ and keep numeric dates whole.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from importlib import resources
 
@@ -18,7 +19,7 @@ from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 # Numeric dates ("15/11/2023", "23/10", "17-11-2022") and times ("16.30") stay one token ...
@@ -97,3 +98,24 @@ def _opens_next(doc: Doc, j: int) -> bool:
 def _starts_sentence(tok) -> bool:
     t = tok.text
     return t[:1].isupper() or t[:1].isdigit() or t in _OPENERS or tok.is_space
+
+
+_SENT_KEY = ("kotacerdas", "sentence_starts")
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence containing a span (or token), in O(log n).
+
+    spaCy's ``span.sent`` re-checks the whole Doc's sentence annotation on every call, which makes
+    "the sentence of each extraction" quadratic on long articles. The starts are computed once per
+    Doc (after the sentences component has run) and cached in ``doc.user_data``.
+    """
+    doc = span.doc
+    starts = doc.user_data.get(_SENT_KEY)
+    if starts is None or starts[-1] != len(doc):
+        flags = doc.to_array([SENT_START]).reshape(-1).astype("int64")
+        starts = [0, *(int(i) for i in numpy.flatnonzero(flags == 1) if i > 0), len(doc)]
+        doc.user_data[_SENT_KEY] = starts
+    i = span.start if isinstance(span, Span) else span.i
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k]:starts[k + 1]]

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .gazetteer import Region, aliases, data_rows, regions
+from .language import sentence_of
 from .person_names import (
     NAME_SOURCES,
     ROMAN,
@@ -268,9 +269,10 @@ class OfficialsTagger:
         """Names listed after 'yaitu/terdiri atas/:' in the head's sentence or in a next
         sentence opening 'Ketiganya adalah'."""
         cues = self.d["cues"]
-        start = self._intro_after(doc, head.end, head.sent.end)
-        if start is None and head.sent.end < len(doc):
-            nxt = doc[head.sent.end]
+        sent_end = sentence_of(head).end
+        start = self._intro_after(doc, head.end, sent_end)
+        if start is None and sent_end < len(doc):
+            nxt = doc[sent_end]
             while nxt.is_space and nxt.i + 1 < len(doc):
                 nxt = doc[nxt.i + 1]
             if nxt.lower_ in cues["list_pronoun"]:

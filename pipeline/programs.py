@@ -26,6 +26,7 @@ from spacy.util import minibatch
 
 from . import classifier as program_classifier
 from .agencies import agencies, agency_pattern, find_agency, read_agency
+from .language import sentence_of
 from .program_names import (
     Candidate,
     clean_name,
@@ -72,11 +73,13 @@ class ProgramsTagger:
     def _write(self, doc: Doc, cands: list[Candidate], guessed: dict) -> Doc:
         spans = []
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        text = doc.text  # spaCy rebuilds doc.text on every access
+        link_region = _RegionLinker(doc)
         for c in cands:
             span = doc.char_span(c.start, c.end, label="programs", alignment_mode="expand")
             if span is None:
                 continue
-            agency = c.agency or find_agency(doc.text, c, sentences)
+            agency = c.agency or find_agency(text, c, sentences)
             if c.dimension:
                 dim, conf, source = c.dimension, 1.0, "stated"
             else:
@@ -84,7 +87,7 @@ class ProgramsTagger:
                 dim, conf, source = str(dim), round(float(conf), 3), "classifier"
             set_row(span, "programs", name=c.name, dimension=dim, dimension_confidence=conf,
                     dimension_source=source, agency=agency[0] if agency else None,
-                    agency_abbreviation=agency[1] if agency else None, region=_region_for(doc, span))
+                    agency_abbreviation=agency[1] if agency else None, region=link_region(span))
             spans.append(span)
         doc.spans["programs"] = spans
         return doc
@@ -170,21 +173,26 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
 
 def _sentence_of(doc: Doc, c: Candidate) -> str | None:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    return span.sent.text if span is not None else None
+    return sentence_of(span).text if span is not None else None
 
 
-def _region_for(doc: Doc, span: Span) -> str | None:
-    """The kabupaten/kota named in the program's own sentence when only one is, else the article's most
-    mentioned one (provinces only when no kabupaten/kota is named)."""
-    rows = [(r, r._.regions or {}) for r in doc.spans["regions"]] if "regions" in doc.spans else []
-    local = [x for r, x in rows if x.get("kind") in ("kabupaten", "kota") and r.sent == span.sent]
-    if len({x["name"] for x in local}) == 1:
-        return local[0]["name"]
-    for kinds in (("kabupaten", "kota"), ("provinsi",)):
-        counts: dict[str, int] = {}
-        for r, x in rows:
-            if x.get("kind") in kinds:
-                counts[x["name"]] = counts.get(x["name"], 0) + 1
-        if counts:
-            return max(counts, key=lambda n: counts[n])
-    return None
+class _RegionLinker:
+    """The region a program belongs to: the kabupaten/kota named in its own sentence when only one
+    is, else the article's most mentioned one (provinces only when no kabupaten/kota is named).
+    Built once per Doc: looking regions up per program was quadratic in article length."""
+
+    def __init__(self, doc: Doc):
+        self.local: dict[int, set[str]] = {}  # sentence start token -> kabupaten/kota named there
+        counts: dict[str, dict[str, int]] = {"local": {}, "provinsi": {}}
+        for r in doc.spans["regions"] if "regions" in doc.spans else []:
+            row = r._.regions or {}
+            group = "local" if row.get("kind") in ("kabupaten", "kota") else "provinsi"
+            if group == "local":
+                self.local.setdefault(sentence_of(r).start, set()).add(row["name"])
+            counts[group][row["name"]] = counts[group].get(row["name"], 0) + 1
+        best = counts["local"] or counts["provinsi"]
+        self.main = max(best, key=lambda n: best[n]) if best else None
+
+    def __call__(self, span: Span) -> str | None:
+        here = self.local.get(sentence_of(span).start, set())
+        return next(iter(here)) if len(here) == 1 else self.main
