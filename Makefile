@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup evaluate bench clean
+.PHONY: run test test-stanza setup evaluate bench clean
 
 $(BIN)/kotacerdas: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The optional stanza extra (torch pinned to the CPU build this project's machines install from disk).
+test-stanza: setup
+	$(BIN)/pip install --quiet -e '.[test,stanza]'
+	$(BIN)/python -m pytest -q tests/test_stanza_sentences.py
 
 evaluate: setup
 	$(BIN)/kotacerdas evaluate $(wildcard ../shared/eval/dev.jsonl) corpus/annotated.jsonl corpus/heldout.jsonl

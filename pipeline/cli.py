@@ -155,6 +155,26 @@ def train_ner(
     typer.echo(json.dumps(report, indent=2))
 
 
+@train_app.command("stanza-sentences")
+def train_stanza_sentences(
+    train: Path = typer.Option(Path("../shared/data/ud/id_csui-ud-train.conllu"), help="UD CoNLL-U training file."),
+    dev: Path = typer.Option(Path("../shared/data/ud/id_gsd-ud-dev.conllu"), help="UD CoNLL-U dev file (early stopping)."),
+    out: Path = typer.Option(Path("models/stanza_id_tokenizer.pt"), help="Model file."),
+    steps: int = typer.Option(3000, help="Training steps."),
+):
+    """Train a stanza tokenizer / sentence splitter (needs: pip install 'kotacerdas[stanza]').
+
+    Example: kotacerdas train stanza-sentences --steps 3000
+    """
+    try:
+        from .stanza_sentences import train as run
+        run(train, dev, out, steps=steps)
+    except (FileNotFoundError, ImportError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {out}; compare it with the rules: python bench/sentences_ud.py --stanza {out}")
+
+
 def main() -> None:  # console-script entry point
     try:
         app()

@@ -8,7 +8,16 @@ import spacy
 from spacy.language import Language
 
 # Importing the stage modules registers their factories and the table extensions.
-from . import dates, dimensions, language, officials, programs, regions, tables  # noqa: F401
+from . import (  # noqa: F401
+    dates,
+    dimensions,
+    language,
+    officials,
+    programs,
+    regions,
+    stanza_sentences,
+    tables,
+)
 
 CONFIG = Path(__file__).with_name("config.cfg")
 REPO = Path(__file__).resolve().parent.parent
