@@ -114,3 +114,13 @@ def test_bare_jakarta_is_the_province(tag):
 ])
 def test_region_words_inside_person_and_place_names(tag, text, absent):
     assert absent not in names(tag, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pemkab Toba Samosir meluncurkan layanan daring.", "Kabupaten Toba"),
+    ("Bupati Pahuwato meninjau pasar.", "Kabupaten Pohuwato"),
+    ("Kabupaten Mamuju Utara kini bernama Pasangkayu.", "Kabupaten Pasangkayu"),
+    ("Pemkab Maluku Tenggara Barat menggelar rapat.", "Kabupaten Kepulauan Tanimbar"),
+])
+def test_former_names_resolve_to_the_current_region(tag, text, expected):
+    assert expected in names(tag, text)
