@@ -21,6 +21,8 @@ def extract(
     max_chars: int = typer.Option(500_000, help="Process at most this many characters of one article."),
     batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+    progress: bool = typer.Option(None, "--progress/--no-progress",
+                                  help="Progress bar on stderr (default: when stderr is a terminal)."),
 ):
     """Run the pipeline over SOURCE and write the six tables to OUT.
 
@@ -36,8 +38,12 @@ def extract(
         typer.echo(f"error: {source} does not exist", err=True)
         raise typer.Exit(2)
     stats = Stats()
+    articles = read(source)
+    if progress if progress is not None else sys.stderr.isatty():
+        from tqdm import tqdm
+        articles = tqdm(articles, unit=" articles", desc="extract", file=sys.stderr)
     with TableWriter(out, fmt) as writer:
-        writer.write_all(extract_rows(read(source), max_chars=max_chars, batch_size=batch_size, stats=stats))
+        writer.write_all(extract_rows(articles, max_chars=max_chars, batch_size=batch_size, stats=stats))
     if not quiet:
         _summary(stats, writer.paths())
 
