@@ -87,3 +87,12 @@ def test_tiny_training_run(tmp_path):
     assert out.exists() and out.with_suffix(".md").read_text("utf8").startswith("# program_dimension")
     (dim, _, probs), = classifier.predict(["Bank Sampah Sekolah"], model=classifier.load(out))
     assert dim == "environment" and set(probs) == set(rows)
+
+
+def test_region_names_are_not_features():
+    from pipeline.classifier import without_regions
+
+    assert without_regions("Sekolah Gratis Jembrana") == "Sekolah Gratis"
+    assert without_regions("e-Musrenbangdes Lombok Timur") == "e-Musrenbangdes"
+    assert without_regions("Mitra UMKM Naik Kelas") == "Mitra UMKM Naik Kelas"  # "Mitra" here is a word
+    assert without_regions("Muba") == "Muba"  # nothing left: keep the name
