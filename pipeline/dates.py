@@ -8,14 +8,15 @@ Writes ``doc.spans["dates"]``; columns: value, precision, note.
   year           YYYY          "Tahun 2023", "2019-2024" (two rows), "Perpres No. 95 Tahun 2018"
   day-no-year    --MM-DD       a day/month whose year nothing in the article tells (ISO 8601 truncated form)
   month-no-year  --MM          likewise for a bare month
-  relative       resolved/None "kemarin", "pekan depan", "tahun lalu": resolved against the publication
-                               date when known (the note says what: "relative: kemarin"), else value None
+  relative       None          "kemarin", "pekan depan", "tahun lalu" when the publication date is unknown;
+                               when it is known they are resolved against it and get the precision of
+                               their unit (day / month / year), the note saying what: "relative: kemarin"
 
-The gold standard lists explicit dates only, so scorers should ignore ``precision == "relative"``.
+The gold standard lists explicit dates only, so the scorer ignores rows whose note starts "relative:".
 
 Ranges give both ends as separate rows: the start's span is the whole range ("1-3 November 2018"),
-the end's span the end alone ("3 November 2018"); a token holding both days ("1-3") is split so each
-row has its own span (spaCy keeps row data per character offsets).
+the end's span the end alone ("3 November 2018"); the tokenizer splits "1-3" so each end has its own
+tokens.
 
 Missing years. A day/month without a year ("Selasa (23/10)", "pada Oktober") takes the publication
 year; with a weekday, the nearest year to it whose calendar has that weekday on that day (earlier years
@@ -393,8 +394,12 @@ class DateFinder:
             phrase = m["rel"].lower()
             unit, offset = self.w["relative"][phrase].split(":")
             value = _shift(self.published, unit, int(offset)) if self.published else None
-            self.add(m.start(), m.end(), value, "relative", f"relative: {phrase}")
+            precision = _UNIT_PRECISION[unit] if value else "relative"
+            self.add(m.start(), m.end(), value, precision, f"relative: {phrase}")
             self.take(m.span())
+
+
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 
 
 def _year_for_weekday(ref: int, month: int, day: int, weekday: int) -> int:

@@ -1,7 +1,7 @@
 """Score the pipeline against annotated articles (format: ../shared/eval/GOLD_FORMAT.md).
 
-regions, dates, dimensions: sets per article (regions compared ignoring case and spaces; dates
-with precision "relative" — "kemarin", "pekan depan" — are not scored: gold lists explicit dates only).
+regions, dates, dimensions: sets per article (regions compared ignoring case and spaces; relative
+dates — "kemarin", "pekan depan", note "relative: ..." — are not scored: gold lists explicit dates only).
 officials: one-to-one by name similarity >= 0.85 (degrees already removed on both sides).
 programs: one-to-one by name similarity >= 0.8, or one name containing the other and covering
 >= 60 % of it, after dropping generic leading words; plus dimension accuracy over matched
@@ -135,7 +135,7 @@ def evaluate(gold_path: str | Path, nlp=None) -> dict:
         _set_score(scores["regions"], aid, {_norm_region(x) for x in gold["regions"]},
                    {_norm_region(x) for x in pred("regions")["name"].dropna()})
         dates = pred("dates")
-        dates = dates[dates.precision != "relative"]  # gold lists explicit dates only
+        dates = dates[~dates.note.fillna("").str.startswith("relative:")]  # gold lists explicit dates only
         _set_score(scores["dates"], aid, set(gold["dates"]), set(dates["value"].dropna()))
         dims = pred("dimensions")
         _set_score(scores["dimensions"], aid, set(gold["dimensions"]),

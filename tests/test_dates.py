@@ -214,21 +214,21 @@ def test_month_modifier_goes_to_note(tag):
     assert (r["value"], r["precision"], r["note"]) == ("2019", "year", "pertengahan")
 
 
-@pytest.mark.parametrize("text,mention,value", [
-    ("Pemkot menggelar rapat kemarin di balai kota.", "kemarin", "2023-11-16"),
-    ("Rapat lanjutan dijadwalkan besok pagi.", "besok", "2023-11-18"),
-    ("Tim asesor akan datang lusa ke Kupang.", "lusa", "2023-11-19"),
-    ("Sosialisasi digelar hari ini di aula.", "hari ini", "2023-11-17"),
-    ("Aplikasi itu diluncurkan pekan lalu.", "pekan lalu", "2023-11-10"),
-    ("Evaluasi dilanjutkan pekan depan.", "pekan depan", "2023-11-24"),
-    ("Anggaran dicairkan bulan lalu.", "bulan lalu", "2023-10"),
-    ("Tahap berikutnya dimulai bulan depan.", "bulan depan", "2023-12"),
-    ("Program itu dirintis tahun lalu.", "tahun lalu", "2022"),
-    ("Target rampung tahun depan.", "tahun depan", "2024"),
+@pytest.mark.parametrize("text,mention,value,precision", [
+    ("Pemkot menggelar rapat kemarin di balai kota.", "kemarin", "2023-11-16", "day"),
+    ("Rapat lanjutan dijadwalkan besok pagi.", "besok", "2023-11-18", "day"),
+    ("Tim asesor akan datang lusa ke Kupang.", "lusa", "2023-11-19", "day"),
+    ("Sosialisasi digelar hari ini di aula.", "hari ini", "2023-11-17", "day"),
+    ("Aplikasi itu diluncurkan pekan lalu.", "pekan lalu", "2023-11-10", "day"),
+    ("Evaluasi dilanjutkan pekan depan.", "pekan depan", "2023-11-24", "day"),
+    ("Anggaran dicairkan bulan lalu.", "bulan lalu", "2023-10", "month"),
+    ("Tahap berikutnya dimulai bulan depan.", "bulan depan", "2023-12", "month"),
+    ("Program itu dirintis tahun lalu.", "tahun lalu", "2022", "year"),
+    ("Target rampung tahun depan.", "tahun depan", "2024", "year"),
 ])
-def test_relative_words_resolve_against_publication(tag, text, mention, value):
+def test_relative_words_resolve_against_publication(tag, text, mention, value, precision):
     r = by_mention(tag(text, PUB_2023), mention)
-    assert (r["value"], r["precision"], r["note"]) == (value, "relative", f"relative: {mention}")
+    assert (r["value"], r["precision"], r["note"]) == (value, precision, f"relative: {mention}")
 
 
 def test_relative_words_without_publication_have_no_value(tag):
