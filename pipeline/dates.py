@@ -19,8 +19,9 @@ the end's span the end alone ("3 November 2018"); the tokenizer splits "1-3" so 
 tokens.
 
 Missing years. A day/month without a year ("Selasa (23/10)", "pada Oktober") takes the publication
-year; with a weekday, the nearest year to it whose calendar has that weekday on that day (earlier years
-win ties; note "year from weekday"). Without a publication date the reference year is the latest year of
+year; with a weekday, the nearest year to it (at most 3 years away) whose calendar has that weekday
+on that day (earlier years win ties; note "year from weekday"); when none that close fits, the
+weekday is taken for a slip and the reference year stays (note "weekday does not match"). Without a publication date the reference year is the latest year of
 the article's own explicit full dates (note "year from article context"), and when there is none
 either the date is kept unresolved (``day-no-year`` / ``month-no-year``) rather than guessed.
 
@@ -370,9 +371,11 @@ class DateFinder:
                 continue
             year, how = ref, f"year from {source}"
             if weekday:
-                year = _year_for_weekday(ref, month, day, weekday)
-                if year != ref:
-                    how = "year from weekday" + ("" if self.published else f" ({source})")
+                fitting = _year_for_weekday(ref, month, day, weekday)
+                if fitting is None:
+                    how += "; weekday does not match"
+                elif fitting != ref:
+                    year, how = fitting, "year from weekday" + ("" if self.published else f" ({source})")
             elif direction and self.published:
                 pub_month = self.published.month
                 year += -1 if direction == "past" and month > pub_month else 0
@@ -402,14 +405,20 @@ class DateFinder:
 _UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
 
 
-def _year_for_weekday(ref: int, month: int, day: int, weekday: int) -> int:
-    """The year nearest ``ref`` in which day/month falls on ``weekday``; earlier years win ties."""
-    for delta in range(0, 29):
+# How far from the reference year a weekday may move a date. Further away, a weekday that does not
+# fit is far more likely a reporter's slip than a story about another year.
+WEEKDAY_YEAR_WINDOW = 3
+
+
+def _year_for_weekday(ref: int, month: int, day: int, weekday: int) -> int | None:
+    """The year nearest ``ref`` (within WEEKDAY_YEAR_WINDOW) in which day/month falls on
+    ``weekday``; earlier years win ties. None when no year that close fits."""
+    for delta in range(0, WEEKDAY_YEAR_WINDOW + 1):
         for year in (ref - delta, ref + delta):
             value = _iso(year, month, day)
             if value and dt.date.fromisoformat(value).isoweekday() == weekday:
                 return year
-    return ref
+    return None
 
 
 def _shift(published: dt.date, unit: str, offset: int) -> str:

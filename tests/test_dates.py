@@ -171,11 +171,19 @@ def test_range_split_keeps_other_tables_and_sentences(tag):
 
 
 def test_weekday_picks_year_when_publication_year_does_not_match(tag):
-    # 23 October 2023 was a Monday; the nearest Tuesday 23 October is in 2018
+    # an article published in January about "Senin (9/10)": 9 October 2023 was a Monday
+    doc = tag("Rapat evaluasi digelar Senin (9/10) di ruang rapat.", "2024-01-05")
+    r = by_mention(doc, "Senin (9/10)")
+    assert (r["value"], r["precision"], r["note"]) == ("2023-10-09", "day", "year from weekday")
+
+
+def test_weekday_far_from_publication_year_is_a_slip_not_another_year(tag):
+    # 23 October 2023 was a Monday; the nearest Tuesday 23 October is five years back (2018):
+    # a reporter's slip is likelier, so the publication year stays and the note says so
     doc = tag("Rapat evaluasi digelar Selasa (23/10) di ruang rapat.", "2023-10-24")
     r = by_mention(doc, "Selasa (23/10)")
-    assert (r["value"], r["precision"]) == ("2018-10-23", "day")
-    assert "weekday" in r["note"]
+    assert (r["value"], r["precision"]) == ("2023-10-23", "day")
+    assert r["note"] == "year from publication date; weekday does not match"
 
 
 def test_weekday_that_matches_keeps_publication_year(tag):
