@@ -20,6 +20,7 @@ def extract(
     fmt: str = typer.Option("parquet", "--format", "-f", help="parquet | csv | jsonl | sqlite"),
     max_chars: int = typer.Option(500_000, help="Process at most this many characters of one article."),
     batch_size: int = typer.Option(32, help="Articles per spaCy batch."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Processes tagging batches in parallel (one per core)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
     progress: bool = typer.Option(None, "--progress/--no-progress",
                                   help="Progress bar on stderr (default: when stderr is a terminal)."),
@@ -43,7 +44,8 @@ def extract(
         from tqdm import tqdm
         articles = tqdm(articles, unit=" articles", desc="extract", file=sys.stderr)
     with TableWriter(out, fmt) as writer:
-        writer.write_all(extract_rows(articles, max_chars=max_chars, batch_size=batch_size, stats=stats))
+        writer.write_all(extract_rows(articles, max_chars=max_chars, batch_size=batch_size,
+                                      workers=workers, stats=stats))
     if not quiet:
         _summary(stats, writer.paths())
 

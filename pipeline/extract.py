@@ -89,39 +89,83 @@ def _tag(nlp: Language, batch: list[tuple[Article, Doc]]) -> Iterator[tuple[Arti
     yield from zip((a for a, _ in batch), docs)
 
 
-def extract_rows(articles: Iterable[Article], nlp: Language | None = None, *,
-                 max_chars: int = MAX_CHARS, batch_size: int = 32,
-                 stats: Stats | None = None) -> Iterator[tuple[str, dict]]:
-    """Yield (table, row) for every article: one 'articles' row each, plus its extractions."""
-    nlp = nlp or shared_nlp()
-    stats = stats if stats is not None else Stats()
-    started = time.perf_counter()
-    batch: list[tuple[Article, Doc]] = []
-
-    def flush():
-        for art, doc in _tag(nlp, batch):
-            yield "articles", article_row(art, doc)
-            stats.ok += art.status == "ok"
-            stats.problems += art.status != "ok"
-            if doc is not None:
-                for table, r in span_rows(art, doc):
-                    stats.rows[table] += 1
-                    yield table, r
-        batch.clear()
-
+def batch_rows(nlp: Language, articles: list[Article], max_chars: int = MAX_CHARS) -> list[tuple[str, dict]]:
+    """(table, row) for a batch of articles: one 'articles' row each, plus its extractions."""
+    out: list[tuple[str, dict]] = []
+    todo: list[tuple[Article, Doc]] = []
     for art in articles:
-        stats.articles += 1
         check(art, max_chars)
-        if art.status not in ("ok", "truncated"):
-            stats.problems += 1
-            yield "articles", article_row(art, None)
-            continue
-        stats.chars += min(len(art.text), max_chars)
-        batch.append((art, make_doc(nlp, art.text[:max_chars], art.published, art.id)))
-        if len(batch) >= batch_size:
-            yield from flush()
+        if art.status in ("ok", "truncated"):
+            todo.append((art, make_doc(nlp, art.text[:max_chars], art.published, art.id)))
+        else:
+            out.append(("articles", article_row(art, None)))
+    for art, doc in _tag(nlp, todo):
+        out.append(("articles", article_row(art, doc)))
+        if doc is not None:
+            out.extend(span_rows(art, doc))
+    return out
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for art in articles:
+        batch.append(art)
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
-        yield from flush()
+        yield batch
+
+
+_WORKER: dict = {}
+
+
+def _work(job: tuple[list[Article], int]) -> list[tuple[str, dict]]:
+    """Runs in a worker process: the pipeline is built once per process (inherited on fork)."""
+    articles, max_chars = job
+    if "nlp" not in _WORKER:
+        _WORKER["nlp"] = shared_nlp()
+    return batch_rows(_WORKER["nlp"], articles, max_chars)
+
+
+def extract_rows(articles: Iterable[Article], nlp: Language | None = None, *,
+                 max_chars: int = MAX_CHARS, batch_size: int = 32, workers: int = 1,
+                 stats: Stats | None = None) -> Iterator[tuple[str, dict]]:
+    """Yield (table, row) for every article: one 'articles' row each, plus its extractions.
+
+    With ``workers > 1`` batches are tagged in that many processes (output order is kept)."""
+    stats = stats if stats is not None else Stats()
+    nlp = nlp or shared_nlp()
+    started = time.perf_counter()
+
+    def counted(batches):
+        for batch in batches:
+            stats.articles += len(batch)
+            stats.chars += sum(min(len(a.text), max_chars) for a in batch)
+            yield batch
+
+    batches = counted(_batches(articles, batch_size))
+    if workers > 1:
+        import multiprocessing
+
+        _WORKER["nlp"] = nlp  # forked workers inherit the loaded pipeline
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        results = pool.imap(_work, ((b, max_chars) for b in batches))
+    else:
+        pool, results = None, (batch_rows(nlp, b, max_chars) for b in batches)
+    try:
+        for rows in results:
+            for table, r in rows:
+                if table == "articles":
+                    stats.ok += r["status"] == "ok"
+                    stats.problems += r["status"] != "ok"
+                else:
+                    stats.rows[table] += 1
+                yield table, r
+    finally:
+        if pool is not None:
+            pool.terminate()
+            _WORKER.pop("nlp", None)
     stats.seconds = time.perf_counter() - started
 
 

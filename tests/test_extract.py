@@ -116,3 +116,11 @@ def test_writer_writes_all_tables(tmp_path, dump, fmt):
             got[t] = len(readers[fmt](path)) if path.stat().st_size > len(",".join(columns(t))) + 1 else 0
     assert got["articles"] == 6
     assert got["regions"] >= 2
+
+
+def test_parallel_workers_give_the_same_rows_in_the_same_order(dump):
+    articles = list(read(dump)) * 3
+    one = list(extract_rows([a.__class__(**vars(a)) for a in articles], batch_size=2))
+    two = list(extract_rows([a.__class__(**vars(a)) for a in articles], batch_size=2, workers=2))
+    assert one == two
+    assert sum(t == "articles" for t, _ in two) == 18
