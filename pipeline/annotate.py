@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,7 +34,3 @@ def make_doc(nlp: Language, text: str, published=None, article_id: str | None = 
 def annotate(nlp: Language, text: str, published=None, article_id: str | None = None) -> Doc:
     """The tagged Doc of one article text. Offsets in it are offsets into ``text``."""
     return nlp(make_doc(nlp, text, published, article_id))
-
-
-def annotate_many(nlp: Language, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-    yield from nlp.pipe(docs, batch_size=batch_size)

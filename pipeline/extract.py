@@ -38,11 +38,12 @@ def check(article: Article, max_chars: int) -> Article:
     """Set status/error for text the pipeline should not (fully) process."""
     if article.status != "ok":
         return article
+    junk = junk_ratio(article.text[:100_000])
     if not article.text.strip():
         article.status, article.error = "empty", "article text is empty"
-    elif junk_ratio(article.text[:100_000]) > JUNK_LIMIT:
+    elif junk > JUNK_LIMIT:
         article.status = "error"
-        article.error = f"text looks like binary data ({junk_ratio(article.text[:100_000]):.0%} control or invalid characters)"
+        article.error = f"text looks like binary data ({junk:.0%} control or invalid characters)"
     elif len(article.text) > max_chars:
         article.status = "truncated"
         article.error = (f"text has {len(article.text):,} characters; only the first {max_chars:,} "
@@ -121,10 +122,8 @@ _WORKER: dict = {}
 
 
 def _work(job: tuple[list[Article], int]) -> list[tuple[str, dict]]:
-    """Runs in a worker process: the pipeline is built once per process (inherited on fork)."""
+    """Runs in a worker process, with the pipeline the parent loaded (inherited on fork)."""
     articles, max_chars = job
-    if "nlp" not in _WORKER:
-        _WORKER["nlp"] = shared_nlp()
     return batch_rows(_WORKER["nlp"], articles, max_chars)
 
 
