@@ -31,6 +31,7 @@ unless a word around it says it is money, a number, a time or a count ("Rp", "No
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -386,10 +387,11 @@ class DateFinder:
 
     # -- relative words ----------------------------------------------------------------------------
     def relatives(self) -> None:
-        explicit = sorted(self.found, key=lambda f: f.end)
+        ends = sorted(f.end for f in self.found)
         for m in self.matches(self.p.relative):
-            # "Selasa (23/10) kemarin" is one date: the word only repeats the explicit one
-            if any(re.fullmatch(r"[\s,)]*", self.text[f.end:m.start()]) for f in explicit if f.end <= m.start()):
+            # "Selasa (23/10) kemarin" is one date: the word only repeats the explicit one right before it
+            k = bisect.bisect_right(ends, m.start())
+            if k and re.fullmatch(r"[\s,)]*", self.text[ends[k - 1]:m.start()]):
                 continue
             prev = _prev_word(self.text, m.start())
             if prev in self.w["count_word"] or prev.isdigit():
