@@ -118,6 +118,21 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _rename_duplicate(article: Article, seen: dict[str, int]) -> None:
+    """A second article with an id already used gets "<id>#2" (then #3 ...), so rows stay
+    attributable; the articles row says so."""
+    n = seen.get(article.id, 0) + 1
+    seen[article.id] = n
+    if n > 1:
+        new = f"{article.id}#{n}"
+        while new in seen:
+            n += 1
+            new = f"{article.id}#{n}"
+        seen[new] = 1
+        article.error = f"duplicate id {article.id!r} (used by an earlier article): renamed to {new!r}"
+        article.id = new
+
+
 _WORKER: dict = {}
 
 
@@ -138,7 +153,10 @@ def extract_rows(articles: Iterable[Article], nlp: Language | None = None, *,
     started = time.perf_counter()
 
     def counted(batches):
+        seen: dict[str, int] = {}
         for batch in batches:
+            for art in batch:
+                _rename_duplicate(art, seen)
             stats.articles += len(batch)
             stats.chars += sum(min(len(a.text), max_chars) for a in batch)
             yield batch

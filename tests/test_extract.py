@@ -124,3 +124,17 @@ def test_parallel_workers_give_the_same_rows_in_the_same_order(dump):
     two = list(extract_rows([a.__class__(**vars(a)) for a in articles], batch_size=2, workers=2))
     assert one == two
     assert sum(t == "articles" for t, _ in two) == 18
+
+
+def test_duplicate_ids_are_renamed_so_rows_stay_attributable(tmp_path):
+    lines = [{"id": "a", "text": "Pemkot Palembang meluncurkan aplikasi."},
+             {"id": "a", "text": "Pemkab Muba menggelar rapat."},
+             {"id": "a", "text": "Pemkab Muara Enim menyiapkan layanan."}]
+    (tmp_path / "d.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf8")
+    tables = extract(tmp_path / "d.jsonl")
+    arts = tables["articles"].set_index("article_id")
+    assert list(arts.index) == ["a", "a#2", "a#3"]
+    assert (arts["status"] == "ok").all()
+    assert "renamed to 'a#2'" in arts.loc["a#2", "error"]
+    regions = tables["regions"].set_index("article_id")["name"]
+    assert regions["a#2"] == "Kabupaten Musi Banyuasin"
