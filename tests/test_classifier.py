@@ -64,10 +64,16 @@ def test_missing_model_says_how_to_train(tmp_path):
         classifier.load(tmp_path / "none.skops")
 
 
-def test_keyword_baseline_reads_the_table():
-    assert classifier.keyword_baseline(["Bank Sampah Induk", "Pajak Online", "Sidomulyo"], "governance") == [
-        "environment", "governance", "governance"]
+def test_keyword_baseline_reads_the_lexicon():
+    assert classifier.keyword_baseline(["Bank Sampah Induk", "Pajak Online", "Sidomulyo"], "society") == [
+        "environment", "governance", "society"]
     assert classifier.keyword_baseline(["Festival Kopi"], "economy") == ["branding"]
+
+
+def test_lexicon_longest_term_wins_and_tags_the_model_text():
+    assert classifier.lexicon_dimensions("Retribusi Pasar Online") == ["economy"]  # not "retribusi" (governance)
+    assert classifier.model_text("Posyandu Keluarga Jembrana") == "Posyandu Keluarga lexliving lexsociety"
+    assert classifier.model_text("Sidomulyo") == "Sidomulyo"
 
 
 def test_tiny_training_run(tmp_path):
