@@ -128,6 +128,8 @@ def is_program_name(name: str, named_app: bool = False) -> bool:
         return False  # "Smart Environment Kota Bandung" is the dimension; "Aplikasi" alone names nothing
     if not low or low in exact or any(low.startswith(p) for p in prefix):
         return False
+    if re.search(r"\(\s*\d{1,2}/\d{1,2}", name):
+        return False  # "Selasa (14/6/2022)": a date, not "NAME (EXPANSION)"
     bare = re.sub(r"\s*\(.*\)$", "", name).strip()
     inner = re.search(r"\(([^()]+)\)$", name)
     if inner and inner.group(1).lower() in exact:  # "Rencana Pembangunan ... (RPJMD)"
@@ -219,7 +221,7 @@ def _split_dan(text: str, a: int, b: int, protected) -> list[tuple[int, int]]:
     pts = [(x, y) for x, y in _split_points(piece[:clause], r"\s+dan\s+", guarded)
            if re.match(_NAME_WORD, clean_name(re.sub(rf"^[\s,]*(?:{_CONNECTORS}\s+)*", "", piece[:x], flags=re.IGNORECASE),
                                                capitalize=False))]
-    pts = [(x, y) for x, y in pts if piece[y:y + 1].isupper()]
+    pts = [(x, y) for x, y in pts if re.match(_NAME_WORD, piece[y:])]  # "A dan e-Musrenbang Desa" too
     return [(a + x, a + y) for x, y in _cut(piece, pts)]
 
 
@@ -350,6 +352,27 @@ def find_in_program_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BULLET = re.compile(r"^\s*(?:[-•*▪●◦·]|\d{1,2}[.)]|[a-z][.)])\s+")
+_DASH_ASIDE = re.compile(r"\s+[—–-]\s+(?P<aside>[^—–]+?)[\s;.,]*$")
+
+
+def find_in_bullets(text: str) -> list[tuple[int, int]]:
+    """A list line is one program, or a few joined by 'dan' / 'serta' / commas:
+    '- SiGaTra (...) (BPBD)', '• Sabang Smart Tourism — Dinas Pariwisata', '3. Jaga Desa Online'.
+    A trailing '— <agency>' stays in the item for the candidate to read. Lines under a dimension
+    heading ('1) Smart Governance – A dan B') are the dimension-list finder's."""
+    m = _BULLET.match(text)
+    if not m or _dimension_re()[0].match(text, m.end()):
+        return []
+    body_end = len(text.rstrip(" ;.,"))
+    dash = _DASH_ASIDE.search(text, m.end())
+    names_end = dash.start() if dash and agency_pattern().fullmatch(dash["aside"].strip()) else body_end
+    items = [(m.end() + a, m.end() + b) for a, b in split_items(text[m.end():names_end], lowercase_ok=False)]
+    if len(items) == 1 and names_end < body_end:
+        items = [(items[0][0], body_end)]  # keep "— Dinas Pariwisata" for the agency
+    return items
+
+
 def find_acronyms(text: str) -> list[tuple[int, int, str]]:
     """'Expansion (ACR)', 'ACR (Expansion)' and 'ACR atau Expansion' -> name 'Expansion (ACR)' style."""
     out = []
@@ -430,7 +453,13 @@ def find_after_cues(text: str) -> list[tuple[int, int, bool]]:
                 and kind_re("noun").search(text[max(0, m.start() - 40):m.start()]):
             out.append((m.start(1), m.end(1), False))
     out += [(*m.span(), False) for m in re.finditer(rf"(?<![\w-])e-[A-Z][\w-]+(?:\s+{_NAME_WORD})*", text)]
-    return out
+    return [(a, _without_trailing_connector(text, a, b), app) for a, b, app in out]
+
+
+def _without_trailing_connector(text: str, a: int, b: int) -> int:
+    """End of a name run that stopped at "dan" / "serta" before a name it could not take ("A dan e-B")."""
+    tail = re.search(r"\s+(?:dan|serta)\s*$", text[a:b])
+    return a + tail.start() if tail else b
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from .program_names import (
     clean_name,
     find_acronyms,
     find_after_cues,
+    find_in_bullets,
     find_in_dimension_lists,
     find_in_program_lists,
     is_program_name,
@@ -103,6 +104,8 @@ class ProgramsTagger:
                 found.append(cand)
             for a, b in find_in_program_lists(text):
                 found.append(_candidate(text, off, a, b, 3))
+            for a, b in find_in_bullets(text):
+                found.append(_candidate(text, off, a, b, 3))
             for a, b, name in find_acronyms(text):
                 found.append(Candidate(off + a, off + b, name, 2))
             for a, b, is_app in find_after_cues(text):
@@ -122,11 +125,11 @@ def _candidate(text: str, off: int, a: int, b: int, priority: int, dim: str | No
         if m and (not rest or _is_region_name(rest)):  # "Taman Air Muba program DLH", "X milik RSUD Tarakan"
             agency, item = read_agency(m), item[:link.start()]
             break
-    paren = re.search(r"\s*\(([^()]+)\)\s*$", item)
-    if paren and not agency:  # "Loksado Smart Tourism (Disporapar)": the agency in brackets
-        m = agency_pattern().fullmatch(paren.group(1).strip())
+    aside = re.search(r"\s*\(([^()]+)\)\s*$", item) or re.search(r"\s+[—–-]\s+([^—–]+?)\s*$", item)
+    if aside and not agency:  # "Loksado Smart Tourism (Disporapar)", "Nelayan Pintar — DKP": the agency aside
+        m = agency_pattern().fullmatch(aside.group(1).strip())
         if m:
-            agency, item = read_agency(m), item[:paren.start()]
+            agency, item = read_agency(m), item[:aside.start()]
     acr = [x for x in find_acronyms(item) if x[0] == 0 and x[1] >= len(item.rstrip()) - 1]
     name = clean_name(acr[0][2] if acr else item)
     if not name:

@@ -159,3 +159,37 @@ def test_one_row_per_program(tag):
 def test_missing_model_tells_user_to_train(tmp_path):
     with pytest.raises(FileNotFoundError, match="kotacerdas train classifier"):
         programs.ProgramsTagger(tmp_path / "nope.skops")
+
+
+def test_bullet_list_lines_with_agency_asides(tag):
+    doc = tag("Pemkot Sibolga menyiapkan empat program unggulan sebagai berikut:\n"
+              "• Sibolga Bahari Digital — Dinas Pariwisata\n"
+              "• Nelayan Sejahtera Online — Dinas Kelautan dan Perikanan\n"
+              "- Kelas Coding Anak (Dinas Pendidikan)\n"
+              "- Sistem Antrean Puskesmas Terpadu dan e-Rujukan Sibolga\n")
+    got = rows(doc)
+    assert set(got) == {"Sibolga Bahari Digital", "Nelayan Sejahtera Online", "Kelas Coding Anak",
+                        "Sistem Antrean Puskesmas Terpadu", "e-Rujukan Sibolga"}
+    assert got["Sibolga Bahari Digital"]["agency"] == "Dinas Pariwisata"
+    assert got["Nelayan Sejahtera Online"]["agency"] == "Dinas Kelautan dan Perikanan"
+    assert got["Kelas Coding Anak"]["agency"] == "Dinas Pendidikan"
+
+
+def test_dan_before_an_e_prefixed_name_splits_the_list(tag):
+    doc = tag("Untuk dimensi smart governance, Pemkab Pinrang menyiapkan Pinrang Satu Data dan e-Surat Desa.")
+    assert set(rows(doc)) == {"Pinrang Satu Data", "e-Surat Desa"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rapat digelar di Kantor Wali Kota, Selasa (14/6/2022), membahas aplikasi layanan.",
+    "Seluruh aplikasi disambungkan dengan Identitas Kependudukan Digital (IKD) dari Kemendagri.",
+    "Surat dinas kini dikirim lewat aplikasi SRIKANDI milik Arsip Nasional.",
+    "Warga masih memakai aplikasi PeduliLindungi untuk masuk mal.",
+])
+def test_dates_and_national_systems_are_not_programs(tag, text):
+    assert rows(tag(text)) == {}
+
+
+def test_complaint_channel_cue(tag):
+    doc = tag("Kepala Diskominfo menjelaskan kanal aduan Sapa Warga Pinrang kini terhubung ke seluruh OPD.")
+    assert "Sapa Warga Pinrang" in rows(doc)
