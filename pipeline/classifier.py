@@ -73,15 +73,20 @@ def without_regions(text: str) -> str:
     return stripped or text
 
 
+def _words(text: str) -> str:
+    """Lower-cased words, a hyphen ending its word ("e-ktp" -> "e- ktp"), so terms match word starts."""
+    return " " + " ".join(text.lower().replace("-", "- ").split())
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[tuple[str, str], ...]:
-    return tuple((r["term"].lower(), r["dimension"]) for r in data_rows("dimension_lexicon.csv"))
+    return tuple((_words(r["term"])[1:], r["dimension"]) for r in data_rows("dimension_lexicon.csv"))
 
 
 def lexicon_dimensions(text: str) -> list[str]:
     """Dimensions of the domain-lexicon terms (data/dimension_lexicon.csv) that start a word of the
     text, one per hit; a term inside a longer hit ("retribusi" in "retribusi pasar") does not count."""
-    words = " " + " ".join(text.lower().replace("-", "- ").split())
+    words = _words(text)
     hits = [(term, dim) for term, dim in _lexicon() if " " + term in words]
     return [dim for term, dim in hits if not any(term != other and term in other for other, _ in hits)]
 
