@@ -75,3 +75,17 @@ def aliases() -> dict[str, list[Region]]:
 def context_aliases() -> frozenset[str]:
     """Aliases (lower-cased) that are also common words: they need a trigger or province context."""
     return frozenset(r["alias"].lower() for r in data_rows("region_aliases.csv") if r.get("needs_context") == "yes")
+
+
+@lru_cache(maxsize=1)
+def surface_forms() -> dict[str, list[Region]]:
+    """Lower-cased surface form -> candidate regions: short names, their unspaced and unhyphenated
+    forms ("tanjungpinang"), and aliases (several candidates when ambiguous, e.g. "mura")."""
+    table: dict[str, list[Region]] = {}
+    for r in regions():
+        for form in {r.short, r.short.replace(" ", ""), r.short.replace("-", " ")}:
+            table.setdefault(form.lower(), []).append(r)
+    for alias, cands in aliases().items():
+        table.setdefault(alias, [])
+        table[alias] = table[alias] + [c for c in cands if c not in table[alias]]
+    return table

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import Region, aliases, data_rows, regions
+from .gazetteer import Region, data_rows, surface_forms
 from .language import sentence_of
 from .person_names import (
     NAME_SOURCES,
@@ -85,12 +85,7 @@ class OfficialsTagger:
         self.fallback_region = fallback_region
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.heads.add("ROLE", list(nlp.tokenizer.pipe(d["roles"].keys())))
-        self.places: dict[str, list[Region]] = {}
-        for r in regions():
-            for form in {r.short, r.short.replace(" ", ""), r.short.replace("-", " ")}:
-                self.places.setdefault(form.lower(), []).append(r)
-        for alias, cands in aliases().items():
-            self.places.setdefault(alias, []).extend(cands)
+        self.places: dict[str, list[Region]] = surface_forms()
 
     # ---- the pass over a document -------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -20,7 +20,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import Region, aliases, context_aliases, data_rows, regions
+from .gazetteer import (
+    Region,
+    aliases,
+    context_aliases,
+    data_rows,
+    regions,
+    surface_forms,
+)
 from .tables import set_row
 
 # word(s) before a name -> the kind it asks for; True when the word belongs in the mention
@@ -43,19 +50,6 @@ def _context_words() -> tuple[frozenset, frozenset]:
     return block, allow
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, list[Region]]:
-    """Lower-cased surface form -> candidate regions (short names, unspaced forms, aliases)."""
-    table: dict[str, list[Region]] = {}
-    for r in regions():
-        for form in {r.short, r.short.replace(" ", ""), r.short.replace("-", " ")}:
-            table.setdefault(form.lower(), []).append(r)
-    for alias, cands in aliases().items():
-        table.setdefault(alias, [])
-        table[alias] = table[alias] + [c for c in cands if c not in table[alias]]
-    return table
-
-
 @Language.factory("kotacerdas_regions", default_config={"fuzzy_cutoff": 80})
 def make_regions_tagger(nlp: Language, name: str, fuzzy_cutoff: int) -> "RegionsTagger":
     return RegionsTagger(nlp, fuzzy_cutoff)
@@ -65,7 +59,7 @@ class RegionsTagger:
     def __init__(self, nlp: Language, fuzzy_cutoff: int = 80):
         self.fuzzy_cutoff = fuzzy_cutoff
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        names = _names()
+        names = surface_forms()
         self.candidates = names
         self.matcher.add("REGION", list(nlp.tokenizer.pipe(names.keys())))
         self.alias_keys = frozenset(aliases())
