@@ -88,11 +88,23 @@ def test_tiny_training_run(tmp_path):
     out = tmp_path / "m.skops"
     report = classifier.train(csv, out=out, annotated=None)
     assert report["n"] == 12 and report["classes"] == {"economy": 4, "environment": 4, "governance": 4}
-    assert set(report["cv"]) >= {"model", "majority", "keywords", "folds"}
+    assert set(report["cv"]) >= {"model", "majority", "keywords", "folds", "calibration"}
     assert report["cv"]["majority"]["accuracy"] == pytest.approx(1 / 3, abs=0.1)
     assert out.exists() and out.with_suffix(".md").read_text("utf8").startswith("# program_dimension")
     (dim, _, probs), = classifier.predict(["Bank Sampah Sekolah"], model=classifier.load(out))
     assert dim == "environment" and set(probs) == set(rows)
+
+
+def test_calibration_compares_confidence_with_accuracy():
+    import numpy as np
+    from pipeline.classifier import calibration
+
+    classes = ["economy", "living"]
+    sure_and_right = calibration(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array(["economy", "living"]), classes)
+    assert sure_and_right == {"ece": 0.0, "brier": 0.0, "mean_confidence": 1.0}
+    # 0.9 confident, right half the time: off by 0.4
+    half = calibration(np.array([[0.9, 0.1]] * 4), np.array(["economy", "living"] * 2), classes)
+    assert half["ece"] == 0.4 and half["mean_confidence"] == 0.9
 
 
 def test_region_names_are_not_features():
