@@ -97,6 +97,7 @@ def test_tiny_training_run(tmp_path):
 
 def test_calibration_compares_confidence_with_accuracy():
     import numpy as np
+
     from pipeline.classifier import calibration
 
     classes = ["economy", "living"]
