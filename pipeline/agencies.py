@@ -74,10 +74,11 @@ def read_agency(m: re.Match) -> tuple[str, str | None]:
 
 _AGENCY_LINK = re.compile(
     r"^\s*(?:,\s*)?(?:yang\s+)?(?:juga\s+)?(?:merupakan\s+|adalah\s+)?(?:(?:di)?kelola|digagas|dikembangkan|diluncurkan|"
-    r"dibuat|dijalankan|milik|besutan|garapan|buatan|inovasi|program|aplikasi|melalui|oleh|dari|diuji|bersama)"
+    r"dibuat|dijalankan|digarap|disiapkan|milik|besutan|garapan|buatan|inovasi|program|aplikasi|melalui|oleh|dari|diuji|"
+    r"bersama)"
     r"(?:\s+oleh)?\s+$", re.IGNORECASE)
 # "e-Parking di sejumlah ruas jalan yang dikelola Dinas Perhubungan": a managing verb later in the sentence
-_MANAGED_BY = re.compile(r"(?<![\w-])(?:yang\s+)?(?:juga\s+)?(?:dikelola|digagas|dikembangkan|diinisiasi|dijalankan|"
+_MANAGED_BY = re.compile(r"(?<![\w-])(?:yang\s+)?(?:juga\s+)?(?:dikelola|digagas|dikembangkan|diinisiasi|dijalankan|digarap|disiapkan|"
                          r"dirancang|diuji|milik|besutan|garapan)\s+(?:oleh\s+)?$", re.IGNORECASE)
 
 

@@ -437,8 +437,9 @@ def find_after_cues(text: str) -> list[tuple[int, int, bool]]:
     for m in re.finditer(rf"(?<![\w-])(?i:{alternation(words_by_kind()['launch'])})\s+({run})", text):
         if not re.match(r"(?:Rp|\d)", m.group(1)):  # "Pemkab juga menyiapkan Pasar Ikan Digital Pessel"
             out.append((m.start(1), m.end(1), False))
-    managed = r"\s+yang\s+(?:dikelola|digagas|dikembangkan|diluncurkan|dibuat|dirancang|diinisiasi)\s+(?:oleh\s+)?"
-    for m in re.finditer(rf"({run}){managed}", text):  # "Si Pintar yang dikelola Disdik"
+    managed = (r"\s+(?:yang\s+)?(?:dikelola|digagas|dikembangkan|diluncurkan|dibuat|dirancang|diinisiasi|dijalankan|"
+               r"digarap|disiapkan|besutan|garapan|dari)\s+(?:oleh\s+)?")
+    for m in re.finditer(rf"({run}){managed}", text):  # "Si Pintar yang dikelola Disdik", "DokterKito dari Dinkes"
         if agency_pattern().match(text, m.end()):
             lead = re.match(rf"(?:{_CONNECTORS}\s*,?\s+)*", m.group(1), re.IGNORECASE)
             out.append((m.start(1) + lead.end(), m.end(1), False))

@@ -118,6 +118,16 @@ def test_agency_from_launching_subject_and_later_sentence(tag):
     assert (got["Si Pintar"]["agency"], got["Si Pintar"]["agency_abbreviation"]) == ("Dinas Pendidikan", "Disdik")
 
 
+def test_name_followed_by_its_agency_without_a_cue_word(tag):
+    doc = tag("Pemkot Payakumbuh memamerkan dua layanan. KonsulKito dari Dinas Kesehatan melayani konsultasi "
+              "dokter lewat ponsel, sedangkan Bus Sekolah Gratis disiapkan Dishub untuk siswa SD. "
+              "Warga Payakumbuh dari berbagai kelurahan hadir.")
+    got = rows(doc)
+    assert sorted(got) == ["Bus Sekolah Gratis", "KonsulKito"]
+    assert got["KonsulKito"]["agency"] == "Dinas Kesehatan"
+    assert got["Bus Sekolah Gratis"]["agency_abbreviation"] == "Dishub"
+
+
 def test_regional_agency_spellings_expand(tag):
     doc = tag("Smart Branding Festival Sungai Musi program Dispopar.")
     row = rows(doc)["Festival Sungai Musi"]
