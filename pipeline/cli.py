@@ -99,17 +99,19 @@ def evaluate(
 @app.command()
 def classify(
     names: list[str] = typer.Argument(..., help="Program names."),
+    context: str = typer.Option(None, "--context", help="The sentence the names appear in, read as the pipeline does."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ):
     """Predict the smart-city dimension of program names.
 
     Example: kotacerdas classify "Bank Sampah Digital" "Mal Pelayanan Publik"
+             kotacerdas classify SIMPOR --context "Disperindag meluncurkan SIMPOR untuk memantau harga bahan pokok."
     """
     from .classifier import load, predict
     from .nlp import MODELS
 
     model = load(MODELS / "program_dimension.skops")
-    results = predict(names, model=model)
+    results = predict(names, contexts=[context] * len(names) if context else None, model=model)
     if as_json:
         typer.echo(json.dumps([{"name": n, "dimension": d, "confidence": round(c, 4),
                                 "probabilities": {k: round(v, 4) for k, v in p.items()}}
@@ -123,6 +125,8 @@ def classify(
 @train_app.command("classifier")
 def train_classifier(
     data: Path = typer.Option(Path("corpus/programs.csv"), help="Labelled program names (name,dimension,...)."),
+    contexts: Path = typer.Option(Path("corpus/program_contexts.csv"),
+                                  help="A sentence per name (name,context); a missing file trains on names alone."),
     out: Path = typer.Option(None, help="Model file (default models/program_dimension.skops)."),
 ):
     """Train the program -> dimension classifier and print cross-validated scores.
@@ -135,7 +139,7 @@ def train_classifier(
     if not data.exists():
         typer.echo(f"error: {data} not found (run from the repository root)", err=True)
         raise typer.Exit(2)
-    report = train(data, out or MODELS / "program_dimension.skops")
+    report = train(data, out or MODELS / "program_dimension.skops", contexts_path=contexts)
     typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 

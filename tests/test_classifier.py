@@ -115,3 +115,26 @@ def test_region_names_are_not_features():
     assert without_regions("e-Musrenbangdes Lombok Timur") == "e-Musrenbangdes"
     assert without_regions("Mitra UMKM Naik Kelas") == "Mitra UMKM Naik Kelas"  # "Mitra" here is a word
     assert without_regions("Muba") == "Muba"  # nothing left: keep the name
+
+
+def test_the_sentence_around_an_opaque_name_decides():
+    model = classifier.load()
+    name = "SIMPOR"
+    (market, _, _), (clinic, _, _) = classifier.predict(
+        [name, name],
+        contexts=["Disperindag meluncurkan SIMPOR untuk memantau harga bahan pokok dan stok beras di pasar tradisional.",
+                  "Dinas Kesehatan meluncurkan SIMPOR agar pasien puskesmas bisa mengambil nomor antrean dan jadwal dokter."],
+        model=model)
+    assert (market, clinic) == ("economy", "living")
+
+
+def test_context_window_keeps_the_words_next_to_the_name():
+    from pipeline.classifier import context_window
+
+    sentence = ("Di bidang ekonomi ada Pasar Tani Online dan Lumbung Pangan, sementara Dinas Kesehatan "
+                "menyiapkan Posyandu Digital untuk mencatat tumbuh kembang balita di seluruh desa setiap bulan, "
+                "lalu Dinas Pariwisata menggelar Festival Danau.")
+    window = context_window("Posyandu Digital", sentence)
+    assert window.startswith("sementara Dinas Kesehatan menyiapkan Posyandu Digital untuk mencatat")
+    assert "Pasar Tani" not in window and "Festival" not in window and window.endswith("setiap bulan, lalu Dinas")  # 12 words after
+    assert context_window("Sapa Warga", sentence) == sentence  # not in the sentence: all of it

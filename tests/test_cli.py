@@ -45,3 +45,13 @@ def test_classify_prints_dimension_and_probabilities_as_json():
     rows = json.loads(result.output)
     assert [r["dimension"] for r in rows] == ["environment", "governance"]
     assert abs(sum(rows[0]["probabilities"].values()) - 1) < 1e-3
+
+
+def test_classify_reads_the_sentence_given_with_context():
+    sentence = "Dinas Pertanian meluncurkan Si Jempol agar petani bisa memesan pupuk bersubsidi dan menjual gabah."
+    alone = json.loads(runner.invoke(app, ["classify", "--json", "Si Jempol"]).output)[0]
+    result = runner.invoke(app, ["classify", "--json", "Si Jempol", "--context", sentence])
+    assert result.exit_code == 0, result.output
+    in_context = json.loads(result.output)[0]
+    assert in_context["dimension"] == "economy"
+    assert in_context["probabilities"]["economy"] > alone["probabilities"]["economy"]

@@ -50,3 +50,16 @@ def test_every_fold_holds_every_dimension(rows):
     assert {r["fold"] for r in rows} == {"1", "2", "3", "4", "5"}
     per_fold = Counter((r["fold"], r["dimension"]) for r in rows)
     assert min(per_fold[(f, d)] for f in "12345" for d in DIMENSIONS) >= 20
+
+
+def test_every_name_has_a_news_like_sentence_that_names_no_dimension(rows):
+    with (CSV.parent / "program_contexts.csv").open(encoding="utf8", newline="") as f:
+        contexts = {r["name"]: r["context"] for r in csv.DictReader(f)}
+    assert set(contexts) == {r["name"] for r in rows}
+    for name, sentence in contexts.items():
+        short = re.split(r"\s*\(", name)[0]
+        assert short in sentence or name in sentence, name
+        rest = sentence.replace(name, " ").replace(short, " ")
+        # the category is the label: a sentence may say what a program does, not which dimension it is in
+        assert not re.search(r"\b(?:smart|dimensi)\b", rest, re.IGNORECASE), sentence
+        assert 8 <= len(sentence.split()) <= 60, sentence
