@@ -187,6 +187,8 @@ def split_items(text: str, lowercase_ok: bool) -> list[tuple[int, int]]:
     """(start, end) of each item of an enumerated list in ``text``."""
     protected = _protected(text)
     semicolons = _split_points(text, r";", protected)
+    if len([1 for a, b in _cut(text, semicolons) if text[a:b].strip()]) < 2:
+        semicolons = []  # "A, e-B dan C; Smart Economy: ...": the semicolon only ends the list
     items: list[tuple[int, int]] = []
     if semicolons:  # "A, aplikasi ...; B atau ...; serta C, ..." - commas start descriptions
         for a, b in _cut(text, semicolons):
@@ -199,7 +201,8 @@ def split_items(text: str, lowercase_ok: bool) -> list[tuple[int, int]]:
             # "Rantang Kasih, yaitu pengiriman makanan ...": a lowercase piece after a name describes it,
             # and so do the pieces after it ("paket wisata yang menghubungkan Istana Siak, Balai ...")
             if items and (describing or text[items[-1][0]:items[-1][1]].strip()[:1].isupper()) \
-                    and (describing or piece[:1].islower()) and not re.match(r"(?:serta|dan)\s", piece):
+                    and (describing or (piece[:1].islower() and not re.match(_NAME_WORD, piece))) \
+                    and not re.match(r"(?:serta|dan)\s", piece):  # "e-Kinerja" and "eSamp" are names
                 describing = True
                 continue
             items.append((a, b))
@@ -437,7 +440,7 @@ def find_after_cues(text: str) -> list[tuple[int, int, bool]]:
     for m in re.finditer(rf"(?<![\w-])(?i:{alternation(words_by_kind()['launch'])})\s+({run})", text):
         if not re.match(r"(?:Rp|\d)", m.group(1)):  # "Pemkab juga menyiapkan Pasar Ikan Digital Pessel"
             out.append((m.start(1), m.end(1), False))
-    managed = (r"\s+(?:yang\s+)?(?:dikelola|digagas|dikembangkan|diluncurkan|dibuat|dirancang|diinisiasi|dijalankan|"
+    managed = (r"\s*,?\s+(?:yang\s+)?(?:dikelola|digagas|dikembangkan|diluncurkan|dibuat|dirancang|diinisiasi|dijalankan|"
                r"digarap|disiapkan|besutan|garapan|dari)\s+(?:oleh\s+)?")
     for m in re.finditer(rf"({run}){managed}", text):  # "Si Pintar yang dikelola Disdik", "DokterKito dari Dinkes"
         if agency_pattern().match(text, m.end()):

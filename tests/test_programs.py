@@ -128,6 +128,23 @@ def test_name_followed_by_its_agency_without_a_cue_word(tag):
     assert got["Bus Sekolah Gratis"]["agency_abbreviation"] == "Dishub"
 
 
+def test_comma_before_the_managing_verb(tag):
+    doc = tag("Layanan ketiga, Pasar Ikan Online, dikembangkan Disperindag agar nelayan menerima pesanan lewat ponsel.")
+    got = rows(doc)
+    assert list(got) == ["Pasar Ikan Online"]
+    assert got["Pasar Ikan Online"]["agency"] == "Dinas Perindustrian dan Perdagangan"
+
+
+def test_an_e_name_after_a_comma_is_a_list_item_not_a_description(tag):
+    doc = tag("Smart Governance: Sungai Penuh Satu Layanan, e-Absensi Pegawai dan Ronda Desa Online; "
+              "Smart Economy: Pasar Kopi Digital.")
+    got = rows(doc)
+    assert sorted(got) == ["Pasar Kopi Digital", "Ronda Desa Online", "Sungai Penuh Satu Layanan", "e-Absensi Pegawai"]
+    assert got["e-Absensi Pegawai"]["dimension"] == "governance"
+    doc = tag("Untuk Smart Governance ada Sungai Penuh Satu Layanan, e-Absensi Pegawai dan Ronda Desa Online.")
+    assert sorted(rows(doc)) == ["Ronda Desa Online", "Sungai Penuh Satu Layanan", "e-Absensi Pegawai"]
+
+
 def test_regional_agency_spellings_expand(tag):
     doc = tag("Smart Branding Festival Sungai Musi program Dispopar.")
     row = rows(doc)["Festival Sungai Musi"]
