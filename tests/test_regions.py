@@ -124,3 +124,10 @@ def test_region_words_inside_person_and_place_names(tag, text, absent):
 ])
 def test_former_names_resolve_to_the_current_region(tag, text, expected):
     assert expected in names(tag, text)
+
+
+def test_acronym_inside_a_region_name_is_one_mention(tag):
+    got = regions(tag, "Pemerintah Kabupaten Ogan Komering Ulu (OKU) Timur menggelar bimtek masterplan smart city.")
+    assert got == [("Kabupaten Ogan Komering Ulu (OKU) Timur", "Kabupaten Ogan Komering Ulu Timur", "16.08")]
+    # without the direction word the acronym is the kabupaten's own
+    assert names(tag, "Warga Kabupaten Ogan Komering Ulu (OKU) hadir di Baturaja.") == {"Kabupaten Ogan Komering Ulu"}
