@@ -37,6 +37,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from . import lexicon as lexicons
 from .classifier_card import model_card
 from .gazetteer import aliases, context_aliases, regions
+from .paths import MODELS
 from .tables import DIMENSIONS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ DEFAULT_CONTEXTS = REPO / "corpus" / "program_contexts.csv"
 # program-dimension accuracy 0.960 / 0.959 / 0.957, against 0.840 / 0.938 / 0.912 reading the name in its
 # whole sentence only.
 CONTEXT_WORDS_BEFORE, CONTEXT_WORDS_AFTER, CONTEXT_WEIGHT = 4, 12, 0.5
-DEFAULT_OUT = REPO / "models" / "program_dimension.skops"
+DEFAULT_OUT = MODELS / "program_dimension.skops"
 
 # The only types a model file may contain besides skops' built-in safe ones (numpy arrays, dicts ...).
 # Anything else in a file is refused: a skops file from elsewhere cannot run code on load.

@@ -18,10 +18,9 @@ from . import (  # noqa: F401
     stanza_sentences,
     tables,
 )
+from .paths import MODELS, REPO  # noqa: F401  (MODELS, REPO: the names callers import from here)
 
 CONFIG = Path(__file__).with_name("config.cfg")
-REPO = Path(__file__).resolve().parent.parent
-MODELS = REPO / "models"
 
 
 def load_nlp(config: str | Path | None = None, overrides: dict | None = None) -> Language:
