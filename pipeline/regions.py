@@ -169,8 +169,8 @@ class RegionsTagger:
             if len(pool) > 1:
                 known = [c for c in pool if c.code in context]
                 by_prov = [c for c in pool if c.province in provinces and c.kind != "provinsi"]
-                if known and kind is None and evidence == "bare":
-                    pool = known
+                if known and kind is None and evidence in ("bare", "alias"):
+                    pool = known  # "Jogja" in a story that names the province (DIY) but not the city
                 elif len({c.short for c in pool}) == 1 and kind is None:
                     pool = sorted(pool, key=lambda c: _BARE_ORDER[c.kind])
                     if any(c.kind == "provinsi" for c in pool):

@@ -131,3 +131,10 @@ def test_acronym_inside_a_region_name_is_one_mention(tag):
     assert got == [("Kabupaten Ogan Komering Ulu (OKU) Timur", "Kabupaten Ogan Komering Ulu Timur", "16.08")]
     # without the direction word the acronym is the kabupaten's own
     assert names(tag, "Warga Kabupaten Ogan Komering Ulu (OKU) hadir di Baturaja.") == {"Kabupaten Ogan Komering Ulu"}
+
+
+def test_jogja_is_the_city_unless_the_story_names_only_the_province(tag):
+    assert names(tag, "Wisatawan memadati Jogja saat libur panjang.") == {"Kota Yogyakarta"}
+    assert names(tag, "Aplikasi Sibakul Jogja dikembangkan Pemda Daerah Istimewa Yogyakarta untuk koperasi.") == {
+        "Provinsi Daerah Istimewa Yogyakarta"}
+    assert "Kota Yogyakarta" in names(tag, "Wali Kota Yogyakarta meninjau Malioboro. Jogja kini lebih tertib.")
