@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/kotacerdas: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip 'setuptools>=77'
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,web]'
 	touch $@
 
 setup: $(BIN)/kotacerdas

@@ -122,6 +122,29 @@ def classify(
         typer.echo(f"{n}: {d} ({c:.2f})  [{others}]")
 
 
+@app.command()
+def serve(
+    tables: Path = typer.Argument(Path("out"), help="An extract output folder (any format) or a .sqlite file."),
+    host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
+    port: int = typer.Option(8001, help="Port."),
+    metadata: bool = typer.Option(False, "--metadata", help="Print the Datasette metadata (JSON) and exit."),
+):
+    """Browse and query the tables in a web UI (Datasette), every table and column described.
+
+    Example: kotacerdas extract corpus/sample -o out/ && kotacerdas serve out/
+    """
+    from . import web
+
+    if metadata:
+        typer.echo(json.dumps(web.metadata(), ensure_ascii=False, indent=2))
+        return
+    try:
+        raise typer.Exit(web.serve(tables, host=host, port=port))
+    except (RuntimeError, FileNotFoundError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
 @train_app.command("classifier")
 def train_classifier(
     data: Path = typer.Option(Path("corpus/programs.csv"), help="Labelled program names (name,dimension,...)."),
