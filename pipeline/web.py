@@ -67,17 +67,18 @@ def metadata(db_name: str = DB_NAME) -> dict:
 
 
 def database_for(path: str | Path) -> Path:
-    """The SQLite file to serve: ``path`` itself, ``path/kotacerdas.sqlite``, or one built there from the
-    Parquet / CSV / JSONL tables ``kotacerdas extract`` wrote into the folder."""
+    """The SQLite file to serve: ``path`` itself, ``path/kotacerdas.sqlite``, or one (re)built there from
+    the Parquet / CSV / JSONL tables ``kotacerdas extract`` wrote into the folder when they are newer."""
     path = Path(path)
     if path.is_file():
         return path
     db = path / f"{DB_NAME}.sqlite"
-    if db.exists():
-        return db
     found = {t: next((p for ext in ("parquet", "csv", "jsonl") if (p := path / f"{t}.{ext}").exists()), None)
              for t in ALL_TABLES}
-    if not any(found.values()):
+    files = [f for f in found.values() if f is not None]
+    if db.exists() and all(f.stat().st_mtime <= db.stat().st_mtime for f in files):
+        return db  # written by `extract --format sqlite`, or built from these files and still current
+    if not files:
         raise FileNotFoundError(f"{path} holds no kotacerdas tables; run `kotacerdas extract SOURCE -o {path}` first")
     with TableWriter(path, "sqlite") as writer:
         for table, file in found.items():

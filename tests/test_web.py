@@ -42,6 +42,8 @@ def test_a_parquet_folder_becomes_one_sqlite_database(out_dir):
     assert rows == [("Kios PakDe", "Kabupaten Kudus", "Dinas Kependudukan dan Pencatatan Sipil",
                      ARTICLE["text"].index("aplikasi Kios PakDe"))]
     assert web.database_for(db) == db
+    built = db.stat().st_mtime_ns
+    assert web.database_for(out_dir) == db and db.stat().st_mtime_ns == built  # current: not rebuilt
 
 
 def test_an_empty_folder_says_what_to_run(tmp_path):
