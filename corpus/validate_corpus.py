@@ -152,15 +152,14 @@ def main(argv):
         words = len(text.split())
         if not 100 <= words <= 400:
             W(f"length {words} words")
+        for k in ("regions", "dates", "dimensions"):
+            if len(set(g[k])) != len(g[k]):
+                E(f"duplicate {k[:-1]}")
         # regions
-        if len(set(g["regions"])) != len(g["regions"]):
-            E("duplicate region")
         for r in g["regions"]:
             if r not in regions:
                 E(f"region not in gazetteer: {r}")
         # dates
-        if len(set(g["dates"])) != len(g["dates"]):
-            E("duplicate date")
         for x in g["dates"]:
             if not DATE_RE.match(x):
                 E(f"bad date {x}")
@@ -180,8 +179,6 @@ def main(argv):
                 if x[:4] not in body and not re.search(r"/%s\)" % x[2:4], body):
                     W(f"gold date {x} year not visible in text (check)")
         # dimensions
-        if len(set(g["dimensions"])) != len(g["dimensions"]):
-            E("duplicate dimension")
         for x in g["dimensions"]:
             if x not in DIMS:
                 E(f"bad dimension {x}")

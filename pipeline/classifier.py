@@ -264,13 +264,16 @@ def cross_validate(names: list[str], labels: list[str], folds: list[str] | None 
         model = build_model().fit(*training_rows(x[train_idx], y[train_idx], ctx[train_idx], lexicons.written()))
         columns = [classes.index(c) for c in model.classes_]
         probs["alone"][np.ix_(test_idx, columns)] = model.predict_proba([model_text(n, lexicon) for n in x[test_idx]])
-        probs["context"][np.ix_(test_idx, columns)] = _blend(
-            probs["alone"][np.ix_(test_idx, columns)],
-            model.predict_proba([model_text(n, lexicon, context_window(n, c)) for n, c in zip(x[test_idx], ctx[test_idx])]))
         pred["majority"][test_idx] = majority
         pred["keywords"][test_idx] = keyword_baseline(list(x[test_idx]), majority, lexicon)
-        pred["keywords_context"][test_idx] = keyword_baseline(
-            [f"{n} . {context_window(n, c)}" if c else n for n, c in zip(x[test_idx], ctx[test_idx])], majority, lexicon)
+        with_ctx = test_idx[has_ctx[test_idx]]  # only these are scored "with_context"
+        if len(with_ctx):
+            windows = [context_window(n, c) for n, c in zip(x[with_ctx], ctx[with_ctx])]
+            probs["context"][np.ix_(with_ctx, columns)] = _blend(
+                probs["alone"][np.ix_(with_ctx, columns)],
+                model.predict_proba([model_text(n, lexicon, w) for n, w in zip(x[with_ctx], windows)]))
+            pred["keywords_context"][with_ctx] = keyword_baseline(
+                [f"{n} . {w}" for n, w in zip(x[with_ctx], windows)], majority, lexicon)
     labels_of = np.array(classes)
     report = {"folds": len(fold_names), "fixed_folds": folds is not None,
               "model": _scores(y, list(labels_of[probs["alone"].argmax(axis=1)])),

@@ -70,9 +70,9 @@ class RegionsTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, list[Region], str | None, str]] = []
-        matches = [self._with_direction_after_acronym(doc, m) for m in self.matcher(doc, as_spans=True)]
-        for span in filter_spans(matches):
-            key = span.text.lower() if span.text.lower() in self.candidates else _without_acronym(span)
+        matches = dict(self._with_direction_after_acronym(doc, m) for m in self.matcher(doc, as_spans=True))
+        for span in filter_spans(list(matches)):
+            key = matches[span]
             kind, start = self._trigger(doc, span.start)
             if kind and not any(c.kind == kind for c in self.candidates[key]):
                 kind, start = None, None  # "kota Benteng": a town, not the kabupaten the alias names
@@ -89,13 +89,15 @@ class RegionsTagger:
         doc.spans["regions"] = self._resolve(found)
         return doc
 
-    def _with_direction_after_acronym(self, doc: Doc, span: Span) -> Span:
-        """"Ogan Komering Ulu (OKU) Timur" names OKU Timur: the acronym sits inside the name."""
+    def _with_direction_after_acronym(self, doc: Doc, span: Span) -> tuple[Span, str]:
+        """(mention, surface-form key): "Ogan Komering Ulu (OKU) Timur" names OKU Timur, the acronym
+        sits inside the name."""
+        key = span.text.lower()
         tail = doc[span.end:span.end + 4]
         if len(tail) == 4 and tail[0].text == "(" and tail[1].is_upper and tail[2].text == ")" \
-                and f"{span.text.lower()} {tail[3].lower_}" in self.candidates:
-            return doc[span.start:span.end + 4]
-        return span
+                and f"{key} {tail[3].lower_}" in self.candidates:
+            return doc[span.start:span.end + 4], f"{key} {tail[3].lower_}"
+        return span, key
 
     @staticmethod
     def _trigger(doc: Doc, i: int) -> tuple[str | None, int | None]:
@@ -182,11 +184,6 @@ class RegionsTagger:
             spans.append(set_row(span, "regions", name=region.name, kind=region.kind,
                                  province=region.province, code=region.code, evidence=evidence))
         return spans
-
-
-def _without_acronym(span: Span) -> str:
-    """The surface-form key of a mention with an acronym inside: "ogan komering ulu timur"."""
-    return " ".join(t.lower_ for t in span if t.text not in "()" and not (t.is_upper and t.nbor(-1).text == "("))
 
 
 @Language.component("kotacerdas_regions_not_people")
